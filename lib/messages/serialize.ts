@@ -1,0 +1,17 @@
+import type { Message } from "@/db/schema";
+
+/** The public shape of a message. `sender_type` is `user` for end users and `agent` for agents. */
+export function serializeMessage(m: Message) {
+  return {
+    id: m.id,
+    conversation_id: m.conversationId,
+    sender_email: m.senderEmail,
+    sender_type: m.authorAgentId ? ("agent" as const) : ("user" as const),
+    body: m.body,
+    message_type: m.type,
+    direction: m.direction,
+    external_id: m.externalId,
+    created_at: m.createdAt.toISOString(),
+  };
+}
+export type MessageJson = ReturnType<typeof serializeMessage>;
