@@ -1,0 +1,8 @@
+/** Runs once when the server starts: pending migrations are applied before any request is served. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { claimEmbeddedDatabase } = await import("./scripts/embedded-lock");
+  claimEmbeddedDatabase();
+  const { applyMigrations } = await import("./db/migrate");
+  await applyMigrations();
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Command 2: install what is needed, start a throwaway PostgreSQL, run Vitest then Playwright.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+bash scripts/install-deps.sh
+bash scripts/install-chromium.sh
+command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || {
+  echo "Installing PostgreSQL from Debian…"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+PG_DIR=$(mktemp -d /tmp/dexra-test-pg.XXXXXX)
+PG_PORT=$(free_port)
+trap 'bash scripts/pg-temp.sh stop "$PG_DIR"' EXIT
+bash scripts/pg-temp.sh start "$PG_DIR" "$PG_PORT"
+PG="postgres://postgres@127.0.0.1:$PG_PORT"
+for name in dexra_unit dexra_e2e; do psql -q "$PG/postgres" -c "create database $name"; done
+export AUTH_SECRET=${AUTH_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}
+
+echo "== Vitest (PostgreSQL on port $PG_PORT)"
+DATABASE_URL="$PG/dexra_unit" npx vitest run
+
+echo "== Build"
+npm run -s build >/tmp/dexra-test-build.log 2>&1 || { tail -60 /tmp/dexra-test-build.log; exit 1; }
+
+echo "== Playwright"
+export DATABASE_URL="$PG/dexra_e2e"
+npm run -s db:seed >/dev/null
+E2E_PORT=$(free_port) npx playwright test
