@@ -5,7 +5,7 @@ export const DEMO = { email: "sarah@example.com", password: "dexra-demo", org: "
 
 /** Runs the admin command line against the test database and returns its one JSON object. */
 export function dexra(...args: string[]): Record<string, string> {
-  const out = execFileSync("npx", ["tsx", "scripts/dexra.ts", ...args, "--json"], { encoding: "utf8", env: process.env });
+  const out = execFileSync("node_modules/.bin/tsx", ["scripts/dexra.ts", ...args, "--json"], { encoding: "utf8", env: process.env });
   return JSON.parse(out.trim().split("\n").pop()!);
 }
 

@@ -16,7 +16,7 @@ test("the demo agent signs in, sees the organization's inbox and signs out", asy
 
 test("a wrong password shows an error and creates no session", async ({ page, context }) => {
   await logIn(page, DEMO.email, "not-the-password");
-  await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Incorrect email or password.");
   expect((await context.cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
   await page.goto("/inbox");
   await expect(page).toHaveURL(/\/login/);
@@ -28,10 +28,10 @@ test("repeated wrong passwords for one email are throttled with a clear message"
   expect(organization_id).toBeTruthy();
   for (let i = 0; i < 5; i++) {
     await logIn(page, email, `wrong-${i}`);
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.locator("form").getByRole("alert")).toBeVisible();
   }
   await logIn(page, email, "right-password-1");
-  await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts");
+  await expect(page.locator("form").getByRole("alert")).toContainText("Too many failed sign-in attempts");
   await expect(page).toHaveURL(/\/login/);
 });
 

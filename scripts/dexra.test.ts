@@ -8,7 +8,7 @@ import { verifyCredentials } from "@/lib/auth/verify-credentials";
 
 function dexra(...args: string[]) {
   try {
-    return { code: 0, json: JSON.parse(execFileSync("npx", ["tsx", "scripts/dexra.ts", ...args, "--json"], { encoding: "utf8" })) };
+    return { code: 0, json: JSON.parse(execFileSync("node_modules/.bin/tsx", ["scripts/dexra.ts", ...args, "--json"], { encoding: "utf8" })) };
   } catch (error) {
     const e = error as { status: number; stdout: string };
     return { code: e.status, json: JSON.parse(e.stdout) };
