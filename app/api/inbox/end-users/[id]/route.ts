@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { getRequesterProfile } from "@/lib/inbox/get-requester";
+import { withAgent } from "@/lib/inbox/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withAgent<{ id: string }>(async (request, session, params) => {
+  const except = new URL(request.url).searchParams.get("except") ?? "00000000-0000-0000-0000-000000000000";
+  return Response.json(await getRequesterProfile(session.ctx, z.uuid().parse(params.id), z.uuid().parse(except)));
+});
