@@ -5,4 +5,6 @@ export async function register() {
   claimEmbeddedDatabase();
   const { applyMigrations } = await import("./db/migrate");
   await applyMigrations();
+  const { startSnoozeTimer } = await import("./lib/conversations/wake-snoozed");
+  startSnoozeTimer();
 }
