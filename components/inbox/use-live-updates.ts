@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { LiveMessage } from "@/lib/live/types";
+import { isPresence, type LiveMessage } from "@/lib/live/types";
 import { applyPresence, expirePresence } from "./presence-store";
 import { inboxKeys } from "./query-keys";
 
@@ -39,7 +39,7 @@ export function useLiveUpdates(): LiveStatus {
     };
     source.onmessage = (event) => {
       const message = JSON.parse(event.data as string) as LiveMessage;
-      if (message.type === "presence") {
+      if (isPresence(message)) {
         applyPresence(message);
         return;
       }
