@@ -64,7 +64,8 @@ describe("client keys", () => {
     expect((await callRoute(resolve.POST, "POST", "x", { key: clientKey, headers: xHeaders, params })).status).toBe(403);
     expect((await callRoute(one.PATCH, "PATCH", "x", { key: clientKey, headers: xHeaders, params, body: { priority: "high" } })).body.error.code).toBe("forbidden");
     expect((await callRoute(users.GET, "GET", "x", { key: clientKey, headers: xHeaders })).status).toBe(403);
-    for (const headers of [{}, { "x-dexra-user-email": "x@example.com" }, identity("wrong-secret", "x@example.com"), { "x-dexra-user-token": "anon_nope" }]) {
+    const attempts: Record<string, string>[] = [{}, { "x-dexra-user-email": "x@example.com" }, identity("wrong-secret", "x@example.com"), { "x-dexra-user-token": "anon_nope" }];
+    for (const headers of attempts) {
       const res = await callRoute(list.GET, "GET", "x", { key: clientKey, headers });
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe("unauthorized");
