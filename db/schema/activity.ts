@@ -11,6 +11,8 @@ export const activities = pgTable(
   "activities",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    // Rows of one transaction share created_at; seq keeps them in the order they were written.
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
     organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
     conversationId: uuid("conversation_id").notNull().references(() => conversations.id, { onDelete: "cascade" }),
     actorType: actorType("actor_type").notNull(),

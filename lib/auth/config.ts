@@ -18,6 +18,12 @@ export const authConfig = {
   trustHost: true,
   secret: authSecret(),
   providers: [],
+  logger: {
+    // A wrong password is an expected outcome, not a server error worth a stack trace.
+    error(error) {
+      if (error.name !== "CredentialsSignin") console.error(error);
+    },
+  },
   callbacks: {
     authorized({ auth }) {
       return Boolean(auth?.agentId);
