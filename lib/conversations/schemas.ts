@@ -7,7 +7,7 @@ export const conversationChannelSchema = z.enum(["web", "email", "api", "callbac
 export const metadataSchema = z.record(z.string(), z.json());
 
 export const MAX_BODY_CHARS = 100_000;
-export const messageBodySchema = z.string().trim().min(1, "body is required").max(MAX_BODY_CHARS);
+export const messageBodySchema = z.string({ error: "body is required" }).trim().min(1, "body is required").max(MAX_BODY_CHARS);
 const nameSchema = z.string().trim().max(200);
 
 export const createConversationSchema = z.strictObject({
@@ -64,3 +64,6 @@ export const listConversationsQuerySchema = paginationQuerySchema.extend({
   q: z.string().trim().min(1).max(200).optional(),
 });
 export type ListConversationsQuery = z.input<typeof listConversationsQuerySchema>;
+
+/** Actions without parameters (resolve, reopen, unmerge) take an empty body or `{}`. */
+export const emptyBodySchema = z.strictObject({});
