@@ -7,4 +7,9 @@ export async function register() {
   await applyMigrations();
   const { startSnoozeTimer } = await import("./lib/conversations/wake-snoozed");
   startSnoozeTimer();
+  // The webhook worker runs in the app by default; DEXRA_WORKER=off leaves it to `npm run worker` processes.
+  if (process.env.DEXRA_WORKER !== "off") {
+    const { startWebhookWorker, webhookWorkerOptionsFromEnv } = await import("./lib/webhooks/worker");
+    startWebhookWorker(webhookWorkerOptionsFromEnv());
+  }
 }
