@@ -113,7 +113,7 @@ export function InboxApp({ me }: { me: Me }) {
                 {url.q ? `Search in ${viewName}` : viewName}
               </h1>
             </div>
-            <span className="flex items-center gap-1.5 text-xs text-slate-500" role="status" title={live === "live" ? "Updates appear without reloading" : "Reconnecting to live updates"}>
+            <span className="flex items-center gap-1.5 text-xs text-slate-500" role="status">
               <span aria-hidden className={`h-2 w-2 rounded-full ${live === "live" ? "bg-emerald-500" : "bg-amber-500"}`} />
               {live === "live" ? "Live" : live === "offline" ? "Reconnecting…" : "Connecting…"}
             </span>

@@ -4,11 +4,15 @@ import remarkGfm from "remark-gfm";
 // Raw HTML in a message is never interpreted: react-markdown shows it as text unless rehype-raw is added
 // (it is not), and defaultUrlTransform drops javascript:, data: and other unsafe URL schemes.
 const components: Components = {
-  a: ({ href, children }) => (
-    <a href={href} target="_blank" rel="noopener noreferrer nofollow ugc" className="text-indigo-700 underline dark:text-indigo-300">
-      {children}
-    </a>
-  ),
+  // A link whose URL was dropped as unsafe stays visible as plain text.
+  a: ({ href, children }) =>
+    href ? (
+      <a href={href} target="_blank" rel="noopener noreferrer nofollow ugc" className="text-indigo-700 underline dark:text-indigo-300">
+        {children}
+      </a>
+    ) : (
+      <span>{children}</span>
+    ),
   // Remote images are shown as links: opening a message must not ping a sender's tracker.
   img: ({ src, alt }) =>
     typeof src === "string" && src ? (

@@ -97,8 +97,9 @@ export function ThreadPane({ number, me, act, onSnooze, onMerge, onClose, onTogg
         {c.merged_into_id && <p className="rounded-md bg-slate-200 px-3 py-2 text-center text-sm dark:bg-slate-800">This conversation was merged into another one; its messages moved there.</p>}
         {thread.data.messages.length === 0 && <p className="text-center text-sm text-slate-500">No messages yet. Write the first reply below.</p>}
         {thread.data.messages.map((m) => (
-          <div key={m.id} className={`flex ${m.id.startsWith("pending-") ? "opacity-60" : ""}`}>
+          <div key={m.id} className={`flex flex-col ${m.id.startsWith("pending-") ? "opacity-60" : ""}`} aria-busy={m.id.startsWith("pending-") || undefined}>
             <MessageItem message={m} />
+            {m.id.startsWith("pending-") && <p className="ml-auto mt-1 text-xs text-slate-500">Sending…</p>}
           </div>
         ))}
       </div>
