@@ -4,7 +4,8 @@ import { emailSchema } from "../agents/schemas";
 export const conversationStatusSchema = z.enum(["open", "pending", "snoozed", "resolved", "closed"]);
 export const conversationPrioritySchema = z.enum(["low", "normal", "high", "urgent"]);
 export const conversationChannelSchema = z.enum(["web", "email", "api", "callback"]);
-export const metadataSchema = z.record(z.string(), z.json());
+// Values arrive from JSON.parse, so any value is JSON; z.unknown() keeps the OpenAPI description finite (z.json() is recursive).
+export const metadataSchema = z.record(z.string(), z.unknown());
 
 export const MAX_BODY_CHARS = 100_000;
 export const messageBodySchema = z.string({ error: "body is required" }).trim().min(1, "body is required").max(MAX_BODY_CHARS);
@@ -23,7 +24,7 @@ export const createConversationSchema = z.strictObject({
 export type CreateConversationInput = z.input<typeof createConversationSchema>;
 
 const tagNameSchema = z.string().trim().min(1, "tag is required").max(50, "tag must be at most 50 characters");
-export const customAttributesPatchSchema = z.record(z.string().min(1).max(100), z.json().nullable());
+export const customAttributesPatchSchema = z.record(z.string().min(1).max(100), z.unknown());
 const isoDateTimeSchema = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" });
 
 /** PATCH: only these fields can change; anything else is a 400 (no mass assignment). */
