@@ -3,6 +3,7 @@ import { callRoute } from "@/lib/api/testing/call-route";
 import { createConversation } from "@/lib/conversations/create-conversation";
 import { createTestOrg } from "@/lib/testing/test-org";
 import { eventually, startWebhookReceiver, type WebhookReceiver } from "@/lib/testing/webhook-receiver";
+import { eventPageSchema, webhookDeliveryResponseSchema, webhookEndpointResponseSchema, webhookEndpointWithSecretSchema } from "@/lib/webhooks/openapi";
 import { startWebhookWorker } from "@/lib/webhooks/worker";
 import * as eventsFeed from "./events/route";
 import * as redeliver from "./webhooks/[id]/deliveries/[deliveryId]/redeliver/route";
@@ -25,11 +26,13 @@ describe("/api/v1/webhooks/", () => {
     const created = await callRoute(hooks.POST, "POST", "/api/v1/webhooks/", { key, body: { url: receiver.url, events: ["message_in"] } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ url: receiver.url, events: ["message_in"], enabled: true, secret: expect.stringMatching(/^whsec_/) });
+    webhookEndpointWithSecretSchema.parse(created.body);
     const id = created.body.id;
     const list = await callRoute(hooks.GET, "GET", "/api/v1/webhooks/", { key });
     expect(list.body).toEqual({ count: 1, results: [expect.not.objectContaining({ secret: expect.anything() })] });
     const patched = await callRoute(one.PATCH, "PATCH", `/api/v1/webhooks/${id}/`, { key, params: { id }, body: { events: ["*"], enabled: false } });
     expect(patched.body).toMatchObject({ events: ["*"], enabled: false });
+    webhookEndpointResponseSchema.parse(patched.body);
     const rotated = await callRoute(rotate.POST, "POST", `/api/v1/webhooks/${id}/rotate-secret/`, { key, params: { id }, body: {} });
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.secret).not.toBe(created.body.secret);
@@ -70,6 +73,7 @@ describe("/api/v1/webhooks/", () => {
         return res.body;
       });
       expect(listed).toMatchObject({ count: 1, next: null, previous: null });
+      webhookDeliveryResponseSchema.parse(listed.results[0]);
       expect(listed.results[0].attempts.map((a: { response_body: string }) => a.response_body)).toEqual(["<h1>down</h1>", "<h1>down</h1>", "<h1>down</h1>"]);
 
       // The receiver catches up from the feed: the same ids as webhook-id, the same envelope.
@@ -78,6 +82,7 @@ describe("/api/v1/webhooks/", () => {
         expect(res.body.results).toHaveLength(1);
         return res.body;
       });
+      eventPageSchema.parse(feed);
       expect(feed.results[0]).toMatchObject({ id: failedIds[0], type: "conversation_created", organization_id: org.orgId, data: { sequence: 1 } });
 
       receiver.respond(() => ({ status: 204 }));
