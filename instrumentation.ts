@@ -5,4 +5,11 @@ export async function register() {
   claimEmbeddedDatabase();
   const { applyMigrations } = await import("./db/migrate");
   await applyMigrations();
+  const { startSnoozeTimer } = await import("./lib/conversations/wake-snoozed");
+  startSnoozeTimer();
+  // The webhook worker runs in the app by default; DEXRA_WORKER=off leaves it to `npm run worker` processes.
+  if (process.env.DEXRA_WORKER !== "off") {
+    const { startWebhookWorker, webhookWorkerOptionsFromEnv } = await import("./lib/webhooks/worker");
+    startWebhookWorker(webhookWorkerOptionsFromEnv());
+  }
 }

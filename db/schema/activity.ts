@@ -11,6 +11,8 @@ export const activities = pgTable(
   "activities",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    // Rows of one transaction share created_at; seq keeps them in the order they were written.
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
     organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
     conversationId: uuid("conversation_id").notNull().references(() => conversations.id, { onDelete: "cascade" }),
     actorType: actorType("actor_type").notNull(),
@@ -38,7 +40,12 @@ export const events = pgTable(
     txId: xid8("tx_id").notNull().default(sql`pg_current_xact_id()`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("events_org_seq_idx").on(t.organizationId, t.seq), index("events_created_idx").on(t.createdAt)],
+  (t) => [
+    index("events_org_seq_idx").on(t.organizationId, t.seq),
+    // The /api/v1/events cursor walks (tx_id, seq): see lib/events/feed.ts.
+    index("events_org_tx_seq_idx").on(t.organizationId, t.txId, t.seq),
+    index("events_created_idx").on(t.createdAt),
+  ],
 );
 
 export const auditLogs = pgTable(

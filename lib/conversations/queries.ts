@@ -7,16 +7,28 @@ const tagNames = sql<string[]>`coalesce((
   select array_agg(t.name order by t.name) from conversation_tags ct join tags t on t.id = ct.tag_id
   where ct.conversation_id = ${conversations.id}), '{}')`;
 
+const conversationFields = {
+  conversation: conversations,
+  requester: { id: endUsers.id, email: endUsers.email, firstName: endUsers.firstName, lastName: endUsers.lastName },
+  assignee: { id: agents.id, email: agents.email, name: agents.name },
+  team: { id: teams.id, name: teams.name },
+  tags: tagNames,
+};
+
 /** The select every conversation read goes through: one round trip with requester, assignee, team and tags. */
 export function selectConversationRows(executor: DbOrTx = db) {
   return executor
-    .select({
-      conversation: conversations,
-      requester: { id: endUsers.id, email: endUsers.email, firstName: endUsers.firstName, lastName: endUsers.lastName },
-      assignee: { id: agents.id, email: agents.email, name: agents.name },
-      team: { id: teams.id, name: teams.name },
-      tags: tagNames,
-    })
+    .select(conversationFields)
+    .from(conversations)
+    .innerJoin(endUsers, eq(endUsers.id, conversations.requesterId))
+    .leftJoin(agents, eq(agents.id, conversations.assigneeId))
+    .leftJoin(teams, eq(teams.id, conversations.teamId));
+}
+
+/** The same select plus the total row count of the filtered set (`count(*) over ()`), for list pages. */
+export function selectConversationPage(executor: DbOrTx = db) {
+  return executor
+    .select({ ...conversationFields, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(conversations)
     .innerJoin(endUsers, eq(endUsers.id, conversations.requesterId))
     .leftJoin(agents, eq(agents.id, conversations.assigneeId))

@@ -36,8 +36,20 @@ export async function emitEvent(tx: Tx, ctx: Ctx, type: WebhookEventType, data: 
     .insert(events)
     .values({ organizationId: ctx.orgId, type, conversationId, conversationSeq: sequence, data: payload })
     .returning({ id: events.id, seq: events.seq });
+  await fanOutToWebhooks(tx, ctx.orgId, type, event!.id);
   await signalLive(tx, { orgId: ctx.orgId, conversationId, type });
   return event!;
+}
+
+/**
+ * One delivery row per subscribed, enabled endpoint, committed (or rolled back) with the change itself,
+ * so the worker never has to discover events and an endpoint never misses one.
+ */
+async function fanOutToWebhooks(tx: Tx, orgId: string, type: WebhookEventType, eventId: string) {
+  await tx.execute(sql`
+    insert into webhook_deliveries (organization_id, endpoint_id, event_id)
+    select ${orgId}, e.id, ${eventId} from webhook_endpoints e
+    where e.organization_id = ${orgId} and e.enabled and e.events && array['*', ${type}]::text[]`);
 }
 
 /** NOTIFY is transactional: listeners hear it only if the change commits. */

@@ -1,0 +1,10 @@
+import { withApiKey } from "@/lib/api/with-api-key";
+import { jsonResponse } from "@/lib/api/error-response";
+import { paginated } from "@/lib/api/paginate";
+import { listConversations } from "@/lib/conversations/list-conversations";
+import { listConversationsQuerySchema } from "@/lib/conversations/schemas";
+
+export const GET = withApiKey(
+  async ({ ctx, query, url }) => jsonResponse(paginated(url, await listConversations(ctx, listConversationsQuerySchema.parse(query)))),
+  { keys: ["server", "client"] },
+);

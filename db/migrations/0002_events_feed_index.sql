@@ -1,0 +1,1 @@
+CREATE INDEX "events_org_tx_seq_idx" ON "events" USING btree ("organization_id","tx_id","seq");

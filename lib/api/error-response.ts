@@ -1,0 +1,28 @@
+import { ZodError } from "zod";
+import { ApiError } from "../errors";
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+function describeIssue(issue: ZodError["issues"][number]) {
+  const path = issue.path.join(".");
+  if (!path || issue.message.startsWith(path)) return issue.message;
+  return `${path}: ${issue.message}`;
+}
+
+/** The one mapper: every failure becomes `{"error": {code, message, details}}` with its status. */
+export function errorResponse(error: unknown, requestId: string) {
+  if (error instanceof ApiError) {
+    return jsonResponse({ error: { code: error.code, message: error.message, details: error.details ?? [] } }, error.status, error.headers);
+  }
+  if (error instanceof ZodError) {
+    const details = error.issues.map((i) => ({ path: i.path, message: i.message, code: i.code }));
+    return jsonResponse({ error: { code: "validation_error", message: describeIssue(error.issues[0]!), details } }, 400);
+  }
+  console.error(`[dexra] request ${requestId} failed`, error);
+  return jsonResponse(
+    { error: { code: "internal_error", message: `Something went wrong on our side (request id ${requestId}).`, details: [] } },
+    500,
+  );
+}

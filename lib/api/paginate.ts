@@ -1,0 +1,15 @@
+/** `{count, next, previous, results}` with next/previous as absolute URLs of the same query, or null. */
+export function paginated<T>(url: URL, page: { count: number; limit: number; offset: number; results: T[] }) {
+  const at = (offset: number) => {
+    const next = new URL(url);
+    next.searchParams.set("limit", String(page.limit));
+    next.searchParams.set("offset", String(offset));
+    return next.toString();
+  };
+  return {
+    count: page.count,
+    next: page.offset + page.limit < page.count ? at(page.offset + page.limit) : null,
+    previous: page.offset > 0 ? at(Math.max(0, page.offset - page.limit)) : null,
+    results: page.results,
+  };
+}

@@ -1,0 +1,39 @@
+import { ApiError, invalid } from "../errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const tooLarge = () => new ApiError("payload_too_large", `Request body exceeds ${MAX_BODY_BYTES} bytes (1 MiB)`);
+
+/** Reads at most 1 MiB (refusing early on Content-Length) and parses JSON; an empty body is `{}`. */
+export async function readJsonBody(request: Request): Promise<{ text: string; json: unknown }> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return { text, json: {} };
+  try {
+    return { text, json: JSON.parse(text) };
+  } catch {
+    throw invalid("Request body is not valid JSON");
+  }
+}
+
+/** Bodies are JSON objects; arrays, strings and numbers at the top level are refused. */
+export function asObject(json: unknown): Record<string, unknown> {
+  if (json === null || typeof json !== "object" || Array.isArray(json)) throw invalid("Request body must be a JSON object");
+  return json as Record<string, unknown>;
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import type { Actor, Ctx } from "../context";
+import { ApiError } from "../errors";
+import { authenticateKey, type AuthenticatedKey } from "./authenticate-key";
+import { IDENTITY_BODY_FIELDS, readIdentity, resolveClientActor } from "./client-identity";
+import { errorResponse, jsonResponse } from "./error-response";
+import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
+import { consumeRateLimit, rateLimitHeaders } from "./rate-limit";
+import { asObject, readJsonBody } from "./read-body";
+
+type KeyKind = AuthenticatedKey["kind"];
+
+export type ApiRequest<P> = {
+  request: Request;
+  url: URL;
+  ctx: Ctx;
+  key: AuthenticatedKey;
+  params: P;
+  /** The JSON body as an object (identity fields removed); `{}` when the method has no body. */
+  body: Record<string, unknown>;
+  /** Query-string parameters (the last value wins when repeated). */
+  query: Record<string, string>;
+  requestId: string;
+};
+
+export type ApiHandler<P> = (req: ApiRequest<P>) => Promise<Response>;
+
+export type WithApiKeyOptions = {
+  keys: KeyKind[];
+  /** Client keys may call this without an end-user identity (creating an anonymous conversation). */
+  anonymous?: boolean;
+};
+
+type RouteContext<P> = { params: Promise<P> };
+
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The edge of every /api/v1 route: API key → rate limit → body (1 MiB, JSON) → client identity →
+ * Idempotency-Key → handler, with every failure mapped to the JSON error shape. Auth lives here, in the
+ * handler itself, never only in middleware.
+ */
+export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, options: WithApiKeyOptions) {
+  return async (request: Request, context?: RouteContext<P>): Promise<Response> => {
+    const requestId = randomUUID();
+    let headers: Record<string, string> = { "x-request-id": requestId };
+    try {
+      const key = await authenticateKey(request);
+      headers = { ...headers, ...rateLimitHeaders(consumeRateLimit(key.id, key.rateLimitPerMinute)) };
+      if (!options.keys.includes(key.kind)) throw new ApiError("forbidden", `This endpoint needs a ${options.keys.join(" or ")} key`);
+
+      const raw = BODY_METHODS.has(request.method) ? await readJsonBody(request) : { text: "", json: {} };
+      const body = { ...asObject(raw.json) };
+      let actor: Actor = { type: "api_key", id: key.id, name: key.name || key.prefix, kind: key.kind };
+      if (key.kind === "client") {
+        const endUser = await resolveClientActor(key, readIdentity(request, body));
+        if (!endUser && !options.anonymous) throw new ApiError("unauthorized", "A client key needs a verified end-user identity (user_email + user_hash, user_jwt, or X-Dexra-User-Token)");
+        if (endUser) actor = endUser;
+        for (const field of IDENTITY_BODY_FIELDS) delete body[field];
+      }
+
+      const url = new URL(request.url);
+      const req: ApiRequest<P> = {
+        request,
+        url,
+        ctx: { orgId: key.orgId, actor },
+        key,
+        params: ((await context?.params) ?? {}) as P,
+        body,
+        query: Object.fromEntries(url.searchParams),
+        requestId,
+      };
+      const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
+      const response = idempotencyKey ? await runIdempotent(req, idempotencyKey, raw.text, handler) : await handler(req);
+      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+      return response;
+    } catch (error) {
+      const response = errorResponse(error, requestId);
+      for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
+      return response;
+    }
+  };
+}
+
+async function runIdempotent<P>(req: ApiRequest<P>, idempotencyKey: string, bodyText: string, handler: ApiHandler<P>) {
+  // A publishable key is shared by many end users: each gets their own key space.
+  const key = req.ctx.actor.type === "end_user" ? `${req.ctx.actor.id}:${idempotencyKey}` : idempotencyKey;
+  const fingerprint = `${req.request.method} ${req.url.pathname.replace(/\/$/, "")}\n${bodyText}`;
+  const replay = await claimIdempotencyKey(req.key.id, req.ctx.orgId, key, fingerprint);
+  if (replay) return jsonResponse(replay.body, replay.status, { "idempotent-replayed": "true" });
+  let response: Response;
+  try {
+    response = await handler(req);
+  } catch (error) {
+    const mapped = errorResponse(error, req.requestId);
+    await finish(req.key.id, key, mapped);
+    return mapped;
+  }
+  await finish(req.key.id, key, response);
+  return response;
+}
+
+async function finish(apiKeyId: string, key: string, response: Response) {
+  if (response.status >= 500) return releaseIdempotencyKey(apiKeyId, key);
+  await saveIdempotentResponse(apiKeyId, key, { status: response.status, body: await response.clone().json() });
+}

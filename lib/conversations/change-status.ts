@@ -1,0 +1,36 @@
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { conversations, type Conversation } from "@/db/schema";
+import type { Ctx } from "../context";
+import { emitEvent, logActivity } from "../events/record";
+import { getConversation } from "./scope";
+
+export type Status = Conversation["status"];
+const DONE: Status[] = ["resolved", "closed"];
+
+/**
+ * Moves a locked conversation to `to` with its activity row and outbox rows (status_changed, plus
+ * conversation_resolved when it becomes resolved/closed). Returns the conversation's new public shape.
+ */
+export async function changeStatus(tx: Tx, ctx: Ctx, current: Conversation, to: Status, snoozedUntil: Date | null = null) {
+  const now = new Date();
+  await tx
+    .update(conversations)
+    .set({
+      status: to,
+      updatedAt: now,
+      snoozedUntil: to === "snoozed" ? snoozedUntil : null,
+      resolvedAt: DONE.includes(to) ? (DONE.includes(current.status) ? current.resolvedAt : now) : null,
+    })
+    .where(and(eq(conversations.organizationId, ctx.orgId), eq(conversations.id, current.id)));
+  const change = { from: current.status, to, ...(to === "snoozed" ? { snoozed_until: snoozedUntil?.toISOString() } : {}) };
+  await logActivity(tx, ctx, current.id, to === "snoozed" ? "snoozed" : "status_changed", change);
+  const conversation = await getConversation(ctx, current.id, tx);
+  if (current.status !== to || to === "snoozed") {
+    await emitEvent(tx, ctx, "conversation_status_changed", { conversation_id: current.id, ...change, conversation }, current.id);
+  }
+  if (DONE.includes(to) && !DONE.includes(current.status)) {
+    await emitEvent(tx, ctx, "conversation_resolved", { conversation_id: current.id, conversation }, current.id);
+  }
+  return conversation;
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { emailSchema } from "../agents/schemas";
+import { messageBodySchema } from "../conversations/schemas";
+
+export const messageTypeSchema = z.enum(["reply", "note"]);
+
+export const createMessageSchema = z.strictObject({
+  body: messageBodySchema,
+  /** The sender: the requester (inbound reply) or an agent of the organization (outbound reply or note). */
+  user_email: emailSchema.optional(),
+  message_type: messageTypeSchema.default("reply"),
+});
+export type CreateMessageInput = z.input<typeof createMessageSchema>;

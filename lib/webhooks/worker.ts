@@ -1,0 +1,143 @@
+import { connection } from "@/db/client";
+import { serializeEvent } from "../events/envelope";
+import { LIVE_CHANNEL } from "../events/types";
+import { pruneExpiredEvents } from "./prune-events";
+import { claimDueDeliveries, completeDelivery, failDelivery, logInterruptedAttempt, type ClaimedDelivery } from "./queue";
+import { ATTEMPT_TIMEOUT_MS, parseRetryAfter, RETRY_SCHEDULE_MS, retryDelayMs } from "./schedule";
+import { postWebhook } from "./send-webhook";
+import { signWebhook } from "./signing";
+
+export type WebhookWorkerOptions = {
+  /** Delays between attempts; tests pass a compressed schedule, everything else the Standard Webhooks one. */
+  schedule?: number[];
+  timeoutMs?: number;
+  /** Must outlast an attempt, or a second worker could start the same attempt while the first is still sending. */
+  leaseMs?: number;
+  concurrency?: number;
+  pollMs?: number;
+  /** Restricts the worker to these organizations: test files run their own workers side by side on one database. */
+  organizationIds?: string[];
+};
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const log = (message: string, error?: unknown) => console.error(`[webhooks] ${message}`, error ?? "");
+
+/**
+ * Delivers due webhook deliveries until stopped: up to `concurrency` attempts in flight, woken by the
+ * transactional NOTIFY every emitted event sends, and by a poll for retries that come due.
+ */
+export function startWebhookWorker(options: WebhookWorkerOptions = {}) {
+  const schedule = options.schedule ?? RETRY_SCHEDULE_MS;
+  const timeoutMs = options.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
+  const leaseMs = options.leaseMs ?? timeoutMs * 4;
+  const concurrency = options.concurrency ?? 20;
+  const pollMs = options.pollMs ?? 1000;
+  if (leaseMs <= timeoutMs) throw new Error("The webhook lease must be longer than the attempt timeout");
+
+  let stopped = false;
+  let wake: () => void = () => {};
+  const inFlight = new Set<Promise<void>>();
+  const unlisten = listenForEvents(() => wake());
+  let prunedAt = 0;
+
+  const deliver = async (claim: ClaimedDelivery) => {
+    try {
+      if (claim.previous_lease) await logInterruptedAttempt(claim);
+      const payload = JSON.stringify(
+        serializeEvent({
+          id: claim.event_id,
+          type: claim.event_type,
+          createdAt: new Date(claim.event_created_at),
+          organizationId: claim.organization_id,
+          data: claim.event_data,
+        }),
+      );
+      const previousExpiry = claim.previous_secret_expires_at ? new Date(claim.previous_secret_expires_at) : null;
+      const headers = signWebhook({ secret: claim.secret, previousSecret: claim.previous_secret, previousSecretExpiresAt: previousExpiry }, claim.event_id, payload);
+      const result = await postWebhook(claim.url, headers, payload, timeoutMs);
+      if (result.ok) return await completeDelivery(claim, result);
+      const throttled = result.statusCode === 429 || result.statusCode === 503;
+      await failDelivery(claim, result, retryDelayMs(claim.attempt, schedule, throttled ? parseRetryAfter(result.retryAfter) : undefined));
+    } catch (error) {
+      // The lease runs out and the delivery is retried: at-least-once, never lost.
+      log(`delivery ${claim.id} could not be recorded`, error);
+    }
+  };
+
+  const loop = async () => {
+    while (!stopped) {
+      let timer: NodeJS.Timeout | undefined;
+      const nap = new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, pollMs);
+      });
+      const free = concurrency - inFlight.size;
+      let claimed: ClaimedDelivery[] = [];
+      if (free > 0) {
+        try {
+          claimed = await claimDueDeliveries(free, leaseMs, options.organizationIds);
+        } catch (error) {
+          log("claiming deliveries failed", error);
+        }
+        for (const claim of claimed) {
+          const task: Promise<void> = deliver(claim).finally(() => {
+            inFlight.delete(task);
+            wake();
+          });
+          inFlight.add(task);
+        }
+      }
+      if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
+        prunedAt = Date.now();
+        await pruneExpiredEvents().catch((error) => log("pruning old events failed", error));
+      }
+      // A full claim means more may be due right away; otherwise sleep until an event, a finished attempt or the poll.
+      if (free === 0 || claimed.length < free) await nap;
+      clearTimeout(timer);
+    }
+  };
+  const running = loop();
+
+  return {
+    async stop() {
+      stopped = true;
+      wake();
+      await running;
+      await Promise.allSettled(inFlight);
+      await (await unlisten)();
+    },
+  };
+}
+
+async function listenForEvents(onEvent: () => void): Promise<() => Promise<void>> {
+  const conn = connection();
+  try {
+    if (conn.kind === "postgres") {
+      const { unlisten } = await conn.client.listen(LIVE_CHANNEL, onEvent);
+      return unlisten;
+    }
+    const unlisten = await conn.client.listen(LIVE_CHANNEL, onEvent);
+    return unlisten;
+  } catch (error) {
+    log("LISTEN failed; falling back to polling", error);
+    return async () => {};
+  }
+}
+
+const numberList = (value: string | undefined) => value?.split(",").map((part) => Number(part.trim()));
+
+/**
+ * DEXRA_WEBHOOK_CONCURRENCY tunes an installation; the timing knobs exist for the process-level tests
+ * (a killed worker's lease must run out in seconds, not minutes).
+ */
+export function webhookWorkerOptionsFromEnv(env = process.env): WebhookWorkerOptions {
+  const num = (name: string) => (env[name] ? Number(env[name]) : undefined);
+  return {
+    concurrency: num("DEXRA_WEBHOOK_CONCURRENCY"),
+    timeoutMs: num("DEXRA_WEBHOOK_TIMEOUT_MS"),
+    leaseMs: num("DEXRA_WEBHOOK_LEASE_MS"),
+    pollMs: num("DEXRA_WEBHOOK_POLL_MS"),
+    schedule: numberList(env.DEXRA_WEBHOOK_RETRY_SCHEDULE_MS),
+    organizationIds: env.DEXRA_WEBHOOK_ORGANIZATIONS?.split(","),
+  };
+}
