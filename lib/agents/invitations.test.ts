@@ -39,7 +39,7 @@ describe("invitations", () => {
     const before = await auditCount(org.orgId);
     await expect(inviteAgent(org.agent.ctx, { email: "x@example.test", role: "agent" })).rejects.toMatchObject({ code: "not_found" });
     await expect(inviteAgent(org.admin.ctx, { email: "y@example.test", role: "owner" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(inviteAgent(org.admin.ctx, { email: org.owner.email, role: "agent" })).rejects.toMatchObject({ details: [{ field: "email" }] });
+    await expect(inviteAgent(org.admin.ctx, { email: org.owner.email, role: "agent" })).rejects.toMatchObject({ details: [{ path: ["email"] }] });
     await expect(inviteAgent(org.admin.ctx, { email: "not-an-email", role: "agent" })).rejects.toMatchObject({ code: "validation_error" });
     await expect(acceptInvitation({ token: "x".repeat(40), name: "A", password: "short", confirmPassword: "other" })).rejects.toMatchObject({
       code: "validation_error",

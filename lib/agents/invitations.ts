@@ -26,7 +26,7 @@ export async function inviteAgent(ctx: Ctx, input: unknown) {
   return db.transaction(async (tx) => {
     const orgId = await getLiveOrgId(tx, ctx.orgId);
     const [existing] = await tx.select({ id: agents.id }).from(agents).where(sql`lower(${agents.email}) = ${params.email}`);
-    if (existing) throw invalid("an agent with this email already exists", [{ field: "email", message: "an agent with this email already exists" }]);
+    if (existing) throw invalid("an agent with this email already exists", [{ path: ["email"], message: "an agent with this email already exists" }]);
     await tx.delete(agentInvitations).where(and(eq(agentInvitations.organizationId, orgId), eq(agentInvitations.email, params.email), isNull(agentInvitations.acceptedAt)));
     const [invitation] = await tx
       .insert(agentInvitations)

@@ -25,10 +25,10 @@ describe("business hours", () => {
     const monday = { enabled: true, open: "09:00", close: "17:00" };
     await expect(updateBusinessHours(org.agent.ctx, { enabled: true, days: { mon: monday } })).rejects.toMatchObject({ code: "not_found" });
     await expect(updateBusinessHours(org.admin.ctx, { enabled: true, days: { mon: { ...monday, close: "08:00" } } })).rejects.toMatchObject({
-      details: [{ field: "days.mon.close" }],
+      details: [{ path: ["days", "mon", "close"] }],
     });
     await expect(updateBusinessHours(org.admin.ctx, { enabled: true, days: { mon: { ...monday, open: "9am" } } })).rejects.toMatchObject({
-      details: [{ field: "days.mon.open" }],
+      details: [{ path: ["days", "mon", "open"] }],
     });
     await expect(updateBusinessHours(org.admin.ctx, { enabled: true, holidays: ["2026-02-30"] })).rejects.toMatchObject({ code: "validation_error" });
     expect(await getBusinessHours(org.admin.ctx)).toMatchObject({ businessHours: null, holidays: [] });

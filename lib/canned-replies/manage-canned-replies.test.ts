@@ -26,9 +26,9 @@ describe("canned replies", () => {
     const before = await auditCount(org.orgId);
     const base = { title: "X", body: "B", shared: true };
     await expect(createCannedReply(org.agent.ctx, { ...base, shortcut: "x" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(createCannedReply(org.admin.ctx, { ...base, shortcut: "x", body: "Hi {{requester.password}}" })).rejects.toMatchObject({ details: [{ field: "body" }] });
-    await expect(createCannedReply(org.admin.ctx, { ...base, shortcut: "s" })).rejects.toMatchObject({ details: [{ field: "shortcut" }] });
-    await expect(createCannedReply(org.admin.ctx, { ...base, shortcut: "has space" })).rejects.toMatchObject({ details: [{ field: "shortcut" }] });
+    await expect(createCannedReply(org.admin.ctx, { ...base, shortcut: "x", body: "Hi {{requester.password}}" })).rejects.toMatchObject({ details: [{ path: ["body"] }] });
+    await expect(createCannedReply(org.admin.ctx, { ...base, shortcut: "s" })).rejects.toMatchObject({ details: [{ path: ["shortcut"] }] });
+    await expect(createCannedReply(org.admin.ctx, { ...base, shortcut: "has space" })).rejects.toMatchObject({ details: [{ path: ["shortcut"] }] });
     await expect(updateCannedReply(org.ownerCtx, { ...base, id: personal.id, shortcut: "p" })).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteCannedReply(org.ownerCtx, { id: personal.id })).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteCannedReply(org.admin.ctx, { id: theirs.id })).rejects.toMatchObject({ code: "not_found" });

@@ -31,7 +31,7 @@ async function assertShortcutFree(tx: Tx, ctx: Ctx, shortcut: string, ownerAgent
         exceptId ? sql`${cannedReplies.id} <> ${exceptId}` : undefined,
       ),
     );
-  if (clash) throw invalid(`the shortcut /${shortcut} is taken`, [{ field: "shortcut", message: "this shortcut is already used" }]);
+  if (clash) throw invalid(`the shortcut /${shortcut} is taken`, [{ path: ["shortcut"], message: "this shortcut is already used" }]);
 }
 
 export async function createCannedReply(ctx: Ctx, input: unknown) {

@@ -23,10 +23,10 @@ describe("custom attribute definitions", () => {
     const before = await auditCount(org.orgId);
     const base = { entity: "conversation", label: "L", type: "text" };
     await expect(createDefinition(org.agent.ctx, { ...base, key: "k" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(createDefinition(org.admin.ctx, { ...base, key: "Bad Key" })).rejects.toMatchObject({ details: [{ field: "key" }] });
-    await expect(createDefinition(org.admin.ctx, { ...base, key: "k", type: "color" })).rejects.toMatchObject({ details: [{ field: "type" }] });
-    await expect(createDefinition(org.admin.ctx, { ...base, key: "k", type: "select", options: "" })).rejects.toMatchObject({ details: [{ field: "options" }] });
-    await expect(createDefinition(org.admin.ctx, { ...base, key: "order_id" })).rejects.toMatchObject({ details: [{ field: "key" }] });
+    await expect(createDefinition(org.admin.ctx, { ...base, key: "Bad Key" })).rejects.toMatchObject({ details: [{ path: ["key"] }] });
+    await expect(createDefinition(org.admin.ctx, { ...base, key: "k", type: "color" })).rejects.toMatchObject({ details: [{ path: ["type"] }] });
+    await expect(createDefinition(org.admin.ctx, { ...base, key: "k", type: "select", options: "" })).rejects.toMatchObject({ details: [{ path: ["options"] }] });
+    await expect(createDefinition(org.admin.ctx, { ...base, key: "order_id" })).rejects.toMatchObject({ details: [{ path: ["key"] }] });
     await expect(updateDefinition(org.admin.ctx, { id: theirs.id, label: "Mine" })).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteDefinition(org.admin.ctx, { id: theirs.id })).rejects.toMatchObject({ code: "not_found" });
     expect((await listDefinitions(org.admin.ctx)).map((d) => d.key)).toEqual(["order_id"]);

@@ -18,7 +18,7 @@ export async function createDefinition(ctx: Ctx, input: unknown) {
   const options = params.type === "select" ? params.options : [];
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(defs).values({ organizationId: ctx.orgId, ...params, options }).onConflictDoNothing().returning();
-    if (!row) throw invalid(`the key ${params.key} is already defined`, [{ field: "key", message: "this key is already defined" }]);
+    if (!row) throw invalid(`the key ${params.key} is already defined`, [{ path: ["key"], message: "this key is already defined" }]);
     await recordAudit(tx, ctx, { action: "custom_attribute.created", targetType: "custom_attribute", targetId: row.id, data: { ...params, options } });
     return row;
   });
@@ -31,7 +31,7 @@ export async function updateDefinition(ctx: Ctx, input: unknown) {
     const [before] = await tx.select().from(defs).where(and(eq(defs.id, id), eq(defs.organizationId, ctx.orgId))).for("update");
     if (!before) throw notFound("Custom attribute");
     if (before.type === "select" && params.options.length === 0) {
-      throw invalid("a select needs at least one option", [{ field: "options", message: "a select needs at least one option" }]);
+      throw invalid("a select needs at least one option", [{ path: ["options"], message: "a select needs at least one option" }]);
     }
     const options = before.type === "select" ? params.options : [];
     const [row] = await tx.update(defs).set({ ...params, options }).where(eq(defs.id, id)).returning();

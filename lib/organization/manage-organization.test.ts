@@ -46,9 +46,9 @@ describe("organization settings", () => {
     const valid = { name: "X", timeZone: "UTC", rateLimitPerMinute: 10 };
     await expect(updateOrganization(org.agent.ctx, valid)).rejects.toMatchObject({ code: "not_found" });
     await expect(revealIdentitySecret(org.agent.ctx)).rejects.toMatchObject({ code: "not_found" });
-    await expect(updateOrganization(org.admin.ctx, { ...valid, timeZone: "Mars/Olympus" })).rejects.toMatchObject({ details: [{ field: "timeZone" }] });
-    await expect(updateOrganization(org.admin.ctx, { ...valid, rateLimitPerMinute: "0" })).rejects.toMatchObject({ details: [{ field: "rateLimitPerMinute" }] });
-    await expect(updateOrganization(org.admin.ctx, { ...valid, name: "  " })).rejects.toMatchObject({ details: [{ field: "name" }] });
+    await expect(updateOrganization(org.admin.ctx, { ...valid, timeZone: "Mars/Olympus" })).rejects.toMatchObject({ details: [{ path: ["timeZone"] }] });
+    await expect(updateOrganization(org.admin.ctx, { ...valid, rateLimitPerMinute: "0" })).rejects.toMatchObject({ details: [{ path: ["rateLimitPerMinute"] }] });
+    await expect(updateOrganization(org.admin.ctx, { ...valid, name: "  " })).rejects.toMatchObject({ details: [{ path: ["name"] }] });
     await expect(rotateIdentitySecret(org.ownerCtx, { graceHours: 5 })).rejects.toMatchObject({ code: "validation_error" });
     const rows = await bothRows(org.orgId);
     for (const row of rows) expect(row).toMatchObject({ name: org.organization.name, identitySecret: org.identitySecret });

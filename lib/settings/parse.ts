@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { invalid } from "../errors";
-import { issuesToFieldErrors } from "./form-data";
 
 /** Parses with the shared schema; failures become a validation_error whose details name each field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fields = issuesToFieldErrors(parsed.error.issues);
-  const details = Object.entries(fields).map(([field, message]) => ({ field, message }));
-  throw invalid(details[0] ? `${details[0].field}: ${details[0].message}` : "invalid input", details);
+  // Same details shape as the API's error mapper: { path, message }.
+  const details = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+  const first = details[0];
+  throw invalid(first ? `${first.path.join(".") || "input"}: ${first.message}` : "invalid input", details);
 }
 
 /** A checkbox: "on" from a form, or a boolean from code. */

@@ -40,9 +40,14 @@ export async function runPublicAction<R>(run: () => Promise<R>): Promise<ActionS
   }
 }
 
+/** ApiError details `{ path, message }` (the API's shape) → the first message per form field. */
 function fieldErrorsOf(error: ApiError): FieldErrors | undefined {
-  const fields = (error.details ?? []).filter(
-    (d): d is { field: string; message: string } => typeof d === "object" && d !== null && "field" in d && "message" in d,
-  );
-  return fields.length ? Object.fromEntries(fields.map((d) => [d.field, d.message])) : undefined;
+  const errors: FieldErrors = {};
+  for (const detail of error.details ?? []) {
+    if (typeof detail !== "object" || detail === null || !("path" in detail) || !("message" in detail)) continue;
+    const { path, message } = detail as { path: unknown; message: unknown };
+    if (!Array.isArray(path) || typeof message !== "string") continue;
+    errors[path.join(".") || "form"] ??= message;
+  }
+  return Object.keys(errors).length ? errors : undefined;
 }

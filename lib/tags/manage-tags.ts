@@ -8,7 +8,7 @@ import { assertRole } from "../settings/authorize";
 import { parseInput } from "../settings/parse";
 import { createTagSchema, deleteTagSchema, updateTagSchema } from "./schemas";
 
-const nameTaken = (name: string) => invalid(`a tag named "${name}" already exists`, [{ field: "name", message: "a tag with this name already exists" }]);
+const nameTaken = (name: string) => invalid(`a tag named "${name}" already exists`, [{ path: ["name"], message: "a tag with this name already exists" }]);
 
 export async function listTagsWithUsage(ctx: Ctx) {
   return db

@@ -22,11 +22,11 @@ describe("teams settings", () => {
     const theirs = await createTeam(other.admin.ctx, { name: "Theirs" });
     const before = await auditCount(org.orgId);
     await expect(createTeam(org.agent.ctx, { name: "Nope" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(createTeam(org.admin.ctx, { name: "Billing" })).rejects.toMatchObject({ details: [{ field: "name" }] });
+    await expect(createTeam(org.admin.ctx, { name: "Billing" })).rejects.toMatchObject({ details: [{ path: ["name"] }] });
     await expect(createTeam(org.admin.ctx, { name: "" })).rejects.toMatchObject({ code: "validation_error" });
     await expect(renameTeam(org.admin.ctx, { id: theirs.id, name: "Stolen" })).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteTeam(org.admin.ctx, { id: theirs.id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(setTeamMembers(org.admin.ctx, { id: mine.id, agentIds: [other.agent.agent.id] })).rejects.toMatchObject({ details: [{ field: "agentIds" }] });
+    await expect(setTeamMembers(org.admin.ctx, { id: mine.id, agentIds: [other.agent.agent.id] })).rejects.toMatchObject({ details: [{ path: ["agentIds"] }] });
     await expect(setTeamMembers(org.admin.ctx, { id: theirs.id, agentIds: [] })).rejects.toMatchObject({ code: "not_found" });
     expect(await listTeams(org.admin.ctx)).toMatchObject([{ name: "Billing", memberIds: [] }]);
     expect(await listTeams(other.admin.ctx)).toMatchObject([{ name: "Theirs" }]);

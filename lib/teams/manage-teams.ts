@@ -10,7 +10,7 @@ import { parseInput } from "../settings/parse";
 import type { Tx } from "@/db/client";
 import { createTeamSchema, deleteTeamSchema, renameTeamSchema, setTeamMembersSchema } from "./schemas";
 
-const nameTaken = () => invalid("a team with this name already exists", [{ field: "name", message: "a team with this name already exists" }]);
+const nameTaken = () => invalid("a team with this name already exists", [{ path: ["name"], message: "a team with this name already exists" }]);
 
 /** Teams with their member ids, for the Teams page. */
 export async function listTeams(ctx: Ctx) {
@@ -73,7 +73,7 @@ export async function setTeamMembers(ctx: Ctx, input: unknown) {
     const found = wanted.length
       ? await tx.select({ id: agents.id }).from(agents).where(and(inArray(agents.id, wanted), sql`${agents.organizationId} = ${liveOrgOf(ctx.orgId)}`))
       : [];
-    if (found.length !== wanted.length) throw invalid("unknown agent", [{ field: "agentIds", message: "every member must be an agent of this organization" }]);
+    if (found.length !== wanted.length) throw invalid("unknown agent", [{ path: ["agentIds"], message: "every member must be an agent of this organization" }]);
     await tx.delete(teamMembers).where(eq(teamMembers.teamId, id));
     if (wanted.length) await tx.insert(teamMembers).values(wanted.map((agentId) => ({ organizationId: ctx.orgId, teamId: id, agentId })));
     await recordAudit(tx, ctx, { action: "team.members_set", targetType: "team", targetId: id, data: { name: team.name, agentIds: wanted } });
