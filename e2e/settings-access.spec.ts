@@ -18,11 +18,13 @@ test.describe("a plain agent", () => {
   });
 });
 
-test("the owner reaches settings from the inbox", async ({ page }) => {
-  await page.goto("/inbox");
-  await page.getByRole("link", { name: "Settings" }).click();
+test("the owner opens settings and moves between its pages", async ({ page }) => {
+  await page.goto("/settings");
   await expect(page).toHaveURL(/\/settings\/organization/);
   await expect(page.getByRole("heading", { name: "Organization", level: 1 })).toBeVisible();
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Teams" }).click();
+  await expect(page.getByRole("heading", { name: "Teams", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Teams" })).toHaveAttribute("aria-current", "page");
 });
 
 test("tag form: a field error shows next to the field, then the tag is created, renamed and deleted", async ({ page }) => {

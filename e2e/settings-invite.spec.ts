@@ -5,7 +5,7 @@ import { DEMO } from "./fixtures";
 async function invite(page: Page, email: string) {
   await page.goto("/settings/agents");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Role").selectOption("agent");
+  await page.getByLabel("Role", { exact: true }).selectOption("agent");
   await page.getByRole("button", { name: "Create invitation" }).click();
   const link = page.getByTestId("invitation-link");
   await expect(link).toContainText("/invite/");

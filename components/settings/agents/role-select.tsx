@@ -12,7 +12,7 @@ export function RoleSelect({ agentId, name, role, canGrantOwner }: { agentId: st
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-1">
       <input type="hidden" name="id" value={agentId} />
-      <select name="role" defaultValue={role} disabled={pending} aria-label={`Role of ${name}`} className={`${inputClass} w-28 py-1`}
+      <select name="role" defaultValue={role} disabled={pending} aria-label={`Role of ${name}`} className={`${inputClass.replace("w-full", "w-28")} py-1`}
         onChange={(e) => e.currentTarget.form?.requestSubmit()} key={state.status === "error" ? `${role}-reset` : role}>
         {ROLES.filter((r) => r !== "owner" || canGrantOwner || role === "owner").map((r) => <option key={r} value={r}>{r}</option>)}
       </select>
