@@ -13,7 +13,7 @@ export const webhookUrlSchema = z
 export const webhookEventsSchema = z
   .array(z.union([z.literal("*"), webhookEventTypeSchema]), { error: "events must be a list of event types or [\"*\"]" })
   .min(1, "events must name at least one event type, or [\"*\"]")
-  .transform((list) => (list.includes("*") ? ["*"] : [...new Set(list)]));
+  .transform((list): typeof list => (list.includes("*") ? ["*"] : [...new Set(list)]));
 
 const descriptionSchema = z.string().trim().max(500, "description must be at most 500 characters").nullable();
 

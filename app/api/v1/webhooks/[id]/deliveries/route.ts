@@ -1,0 +1,10 @@
+import { jsonResponse } from "@/lib/api/error-response";
+import { paginated } from "@/lib/api/paginate";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { listWebhookDeliveries } from "@/lib/webhooks/deliveries";
+import { listDeliveriesSchema } from "@/lib/webhooks/schemas";
+
+export const GET = withApiKey<{ id: string }>(
+  async ({ ctx, params, query, url }) => jsonResponse(paginated(url, await listWebhookDeliveries(ctx, params.id, listDeliveriesSchema.parse(query)))),
+  { keys: ["server"] },
+);

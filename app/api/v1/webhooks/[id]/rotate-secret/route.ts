@@ -1,0 +1,9 @@
+import { jsonResponse } from "@/lib/api/error-response";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
+import { rotateWebhookSecretSchema } from "@/lib/webhooks/schemas";
+
+export const POST = withApiKey<{ id: string }>(
+  async ({ ctx, params, body }) => jsonResponse(await rotateWebhookSecret(ctx, params.id, rotateWebhookSecretSchema.parse(body))),
+  { keys: ["server"] },
+);

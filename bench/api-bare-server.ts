@@ -1,0 +1,56 @@
+/**
+ * The physical limit of our design on this machine: node:http + postgres.js running the very statements the
+ * Next handlers run (captured from drizzle's logger by api-throughput.ts), with no framework in between.
+ * Usage (spawned by the benchmark): DATABASE_URL=… STATEMENTS=file.json PORT=… tsx bench/api-bare-server.ts
+ */
+import fs from "node:fs";
+import http from "node:http";
+import postgres from "postgres";
+
+type Statement = { query: string; params: unknown[] };
+type Captured = { list: Statement[]; create: Statement[]; conversationId: string };
+
+const captured = JSON.parse(fs.readFileSync(process.env.STATEMENTS!, "utf8")) as Captured;
+const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
+
+const withId = (params: unknown[], id: string) => params.map((p) => (p === captured.conversationId ? id : p));
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    req.on("data", (chunk) => (data += chunk));
+    req.on("end", () => resolve(data));
+    req.on("error", reject);
+  });
+}
+
+const server = http.createServer(async (req, res) => {
+  try {
+    if (req.method === "GET" && req.url?.startsWith("/api/v1/conversations/")) {
+      let result: unknown[] = [];
+      for (const s of captured.list) result = await sql.unsafe(s.query, s.params as never[]).values();
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ count: result.length, next: null, previous: null, results: result }));
+      return;
+    }
+    const match = /^\/api\/v1\/conversations\/([0-9a-f-]{36})\/messages\/create\/$/.exec(req.url ?? "");
+    if (req.method === "POST" && match) {
+      const body = JSON.parse(await readBody(req)) as { body: string };
+      if (!body.body) throw new Error("body is required");
+      const [auth, ...transaction] = captured.create;
+      await sql.unsafe(auth!.query, auth!.params as never[]).values();
+      let last: unknown[] = [];
+      await sql.begin(async (tx) => {
+        for (const s of transaction) last = await tx.unsafe(s.query, withId(s.params, match[1]!) as never[]).values();
+      });
+      res.writeHead(201, { "content-type": "application/json" });
+      res.end(JSON.stringify(last[0] ?? {}));
+      return;
+    }
+    res.writeHead(404).end();
+  } catch (error) {
+    res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: String(error) }));
+  }
+});
+
+server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log("bare server ready"));

@@ -1,0 +1,159 @@
+/**
+ * Throughput and latency of GET /api/v1/conversations/ and POST /api/v1/conversations/{id}/messages/create/
+ * with 100,000 conversations, for our Next server and for a bare node:http + postgres.js server running the
+ * same SQL statements, side by side; prints req/s, p50/p99 and the ratio (target ≥ 0.6).
+ *
+ *   npm run bench:api                      # starts a throwaway PostgreSQL, builds if needed
+ *   DATABASE_URL=postgres://… npm run bench:api   # or use a database you give it (a new organization is seeded)
+ * Options: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_CONVERSATIONS (100000).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "@/db/schema";
+import { seedConversations } from "./api-seed";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
+const ROOT = path.join(import.meta.dirname, "..");
+const children: ChildProcess[] = [];
+let tempPg: string | null = null;
+
+function cleanUp() {
+  for (const child of children) if (child.pid) try { process.kill(-child.pid, "SIGTERM"); } catch {}
+  if (tempPg) spawnSync("bash", [path.join(ROOT, "scripts/pg-temp.sh"), "stop", tempPg]);
+}
+process.on("exit", cleanUp);
+process.on("SIGINT", () => process.exit(130));
+
+const freePort = () => 40_000 + Math.floor(Math.random() * 20_000);
+
+function databaseUrl(): string {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  tempPg = fs.mkdtempSync(path.join(os.tmpdir(), "dexra-bench-pg-"));
+  const port = freePort();
+  const started = spawnSync("bash", [path.join(ROOT, "scripts/pg-temp.sh"), "start", tempPg, String(port)], { stdio: "inherit" });
+  if (started.status !== 0) throw new Error("could not start a throwaway PostgreSQL");
+  return `postgres://postgres@127.0.0.1:${port}/postgres`;
+}
+
+type Statement = { query: string; params: unknown[] };
+
+async function main() {
+  const url = databaseUrl();
+  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
+    console.log("Building the app (next build)…");
+    if (spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit" }).status !== 0) throw new Error("next build failed");
+  }
+
+  // Our own connection, with drizzle's logger on, installed as the app's database before lib/ is imported:
+  // it lets us record the exact statements the handlers run, for the bare server to replay.
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  let recording: Statement[] | null = null;
+  const logger = { logQuery: (query: string, params: unknown[]) => recording?.push({ query, params }) };
+  (globalThis as { __dexraConnection?: unknown }).__dexraConnection = { kind: "postgres", client, db: drizzle(client, { schema, logger }) };
+  const { applyMigrations } = await import("@/db/migrate");
+  const { createOrganization } = await import("@/lib/organizations/create-organization");
+  const { authenticateKey } = await import("@/lib/api/authenticate-key");
+  const { listConversations } = await import("@/lib/conversations/list-conversations");
+  const { createMessage } = await import("@/lib/messages/create-message");
+  await applyMigrations();
+
+  const started = Date.now();
+  const org = await createOrganization({ name: `Bench ${Date.now()}`, ownerEmail: `bench-${Date.now()}@example.com`, ownerPassword: "bench-password" });
+  const ids = (await seedConversations(client, org.organization.id, COUNT)).map((r) => r.id);
+  console.log(`Seeded ${COUNT.toLocaleString("en")} conversations (+ one message each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const auth = () => new Request("http://bench/", { headers: { authorization: `Bearer ${org.serverKey}` } });
+  await authenticateKey(auth()); // marks the key used now, so that write is not recorded below
+  const ctx = { orgId: org.organization.id, actor: { type: "api_key" as const, id: "", name: "bench", kind: "server" as const } };
+  const messageBody = { body: "Thanks, we are looking into it.", user_email: org.owner.email };
+  const record = async (work: () => Promise<unknown>) => {
+    recording = [];
+    await work();
+    const statements = recording;
+    recording = null;
+    return statements;
+  };
+  const captured = {
+    conversationId: ids[0]!,
+    list: await record(async () => (await authenticateKey(auth()), listConversations(ctx, {}))),
+    create: await record(async () => (await authenticateKey(auth()), createMessage(ctx, ids[0]!, messageBody))),
+  };
+  const statementsFile = path.join(os.tmpdir(), `dexra-bench-statements-${process.pid}.json`);
+  fs.writeFileSync(statementsFile, JSON.stringify(captured));
+  console.log(`Statements per request: list ${captured.list.length}, message create ${captured.create.length} (+ BEGIN/COMMIT)`);
+
+  const env = { ...process.env, DATABASE_URL: url, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: "bench-secret-bench-secret-bench-secret" };
+  const nextPort = freePort();
+  const barePort = nextPort + 1;
+  const start = (command: string, args: string[], port: number) => {
+    const child = spawn(command, args, { cwd: ROOT, env: { ...env, PORT: String(port), STATEMENTS: statementsFile }, detached: true, stdio: "ignore" });
+    children.push(child);
+    return waitFor(port);
+  };
+  await start(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(nextPort)], nextPort);
+  await start(path.join(ROOT, "node_modules/.bin/tsx"), ["bench/api-bare-server.ts"], barePort);
+
+  const headers = { authorization: `Bearer ${org.serverKey}`, "content-type": "application/json" };
+  const scenarios = [
+    { name: "GET  /api/v1/conversations/", method: "GET" as const, path: () => "/api/v1/conversations/" },
+    {
+      name: "POST /api/v1/conversations/{id}/messages/create/",
+      method: "POST" as const,
+      // Spread over 1,000 conversations, as real traffic is: one row lock per conversation serializes writers.
+      path: () => `/api/v1/conversations/${ids[Math.floor(Math.random() * ids.length)]}/messages/create/`,
+      body: JSON.stringify(messageBody),
+    },
+  ];
+  const rowsOut: string[][] = [];
+  for (const scenario of scenarios) {
+    const results = [];
+    for (const [label, port] of [["dexra (Next)", nextPort], ["bare node:http", barePort]] as const) {
+      const run = (duration: number) =>
+        autocannon({
+          url: `http://127.0.0.1:${port}`,
+          connections: CONNECTIONS,
+          duration,
+          requests: [{ method: scenario.method, headers, body: scenario.body, setupRequest: (req) => ({ ...req, path: scenario.path() }) }],
+        });
+      await run(2); // warm-up: JIT, connection pools, route compilation
+      const r = await run(SECONDS);
+      const errors = r.non2xx + r.errors;
+      results.push(r.requests.average);
+      rowsOut.push([scenario.name, label, r.requests.average.toFixed(0), `${r.latency.p50}`, `${r.latency.p99}`, String(errors)]);
+    }
+    rowsOut.push([scenario.name, "ratio (Next / bare)", (results[0]! / results[1]!).toFixed(2), "", "", ""]);
+  }
+
+  console.log(`\n${COUNT.toLocaleString("en")} conversations, ${CONNECTIONS} connections, ${SECONDS} s per run, ${os.cpus().length} CPUs\n`);
+  const header = ["endpoint", "server", "req/s", "p50 ms", "p99 ms", "non-2xx"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rowsOut.map((r) => r[i]!.length)));
+  for (const row of [header, ...rowsOut]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join("  "));
+  await client.end();
+  fs.rmSync(statementsFile, { force: true });
+}
+
+async function waitFor(port: number) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/conversations/`, { headers: { authorization: "Bearer x" } });
+      if (res.status) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server on port ${port} did not start`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
