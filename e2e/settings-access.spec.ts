@@ -18,8 +18,9 @@ test.describe("a plain agent", () => {
   });
 });
 
-test("the owner opens settings and moves between its pages", async ({ page }) => {
-  await page.goto("/settings");
+test("the owner opens settings from the inbox and moves between its pages", async ({ page }) => {
+  await page.goto("/inbox");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(/\/settings\/organization/);
   await expect(page.getByRole("heading", { name: "Organization", level: 1 })).toBeVisible();
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Teams" }).click();
@@ -49,4 +50,21 @@ test("tag form: a field error shows next to the field, then the tag is created, 
 
   await page.goto("/settings/audit");
   await expect(page.getByRole("row").filter({ hasText: "tag.deleted" }).first()).toContainText("Sarah");
+});
+
+test("the sandbox switch shows sandbox data everywhere, with a banner to switch back", async ({ page }) => {
+  await page.goto("/settings/tags");
+  await expect(page.getByRole("listitem").first()).toBeVisible(); // the demo's live tags
+  await page.goto("/settings/organization");
+  await page.getByRole("button", { name: "Switch to sandbox data" }).click();
+  const banner = page.getByRole("region", { name: "Sandbox mode" });
+  await expect(banner).toBeVisible();
+  await page.goto("/settings/tags");
+  await expect(page.getByText("No tags yet.")).toBeVisible();
+  await page.goto("/inbox");
+  await expect(banner).toBeVisible();
+  await banner.getByRole("button", { name: "Switch to live data" }).click();
+  await expect(banner).toHaveCount(0);
+  await page.goto("/settings/tags");
+  await expect(page.getByText("No tags yet.")).toHaveCount(0);
 });
