@@ -73,7 +73,7 @@ describe("webhook delivery", () => {
     await eventually(async () => {
       const failed = await db.select().from(webhookAttempts).where(eq(webhookAttempts.organizationId, ctx.orgId));
       expect(failed.length).toBeGreaterThanOrEqual(200);
-    });
+    }, 60_000);
     receiver = await startWebhookReceiver(port);
     const emitted = await db.select({ id: events.id }).from(events).where(eq(events.organizationId, ctx.orgId));
     // The next retry of each delivery comes at most one schedule step (seconds here) after the receiver is back.
@@ -81,7 +81,7 @@ describe("webhook delivery", () => {
     expect(receiver.received.every((r) => r.body.id === r.id)).toBe(true);
     const attempts = await db.select().from(webhookAttempts).where(eq(webhookAttempts.organizationId, ctx.orgId));
     expect(attempts.filter((a) => a.statusCode === null && /ECONNREFUSED/.test(a.error ?? "")).length).toBeGreaterThanOrEqual(200);
-  }, 120_000);
+  }, 150_000);
 
   it("a rolled-back change sends nothing", async () => {
     const { ctx } = await setUp();
