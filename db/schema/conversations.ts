@@ -51,6 +51,9 @@ export const conversations = pgTable(
     uniqueIndex("conversations_org_number_unique").on(t.organizationId, t.number),
     index("conversations_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
     index("conversations_org_status_activity_idx").on(t.organizationId, t.status, t.lastMessageAt.desc(), t.id.desc()),
+    // The inbox's "All" view and its priority sort read these in order instead of sorting the organization.
+    index("conversations_org_activity_idx").on(t.organizationId, t.lastMessageAt.desc(), t.id.desc()),
+    index("conversations_org_status_priority_idx").on(t.organizationId, t.status, t.priority.desc(), t.lastMessageAt.desc(), t.id.desc()),
     index("conversations_org_assignee_status_idx").on(t.organizationId, t.assigneeId, t.status, t.lastMessageAt.desc()),
     index("conversations_org_team_status_idx").on(t.organizationId, t.teamId, t.status, t.lastMessageAt.desc()),
     index("conversations_requester_idx").on(t.requesterId, t.createdAt.desc()),

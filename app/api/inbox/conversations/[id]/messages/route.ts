@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { messageBodySchema } from "@/lib/conversations/schemas";
+import { readJson, withAgent } from "@/lib/inbox/route";
+import { createMessage } from "@/lib/messages/create-message";
+import { messageTypeSchema } from "@/lib/messages/schemas";
+
+const composerSchema = z.strictObject({ body: messageBodySchema, message_type: messageTypeSchema });
+
+// The agent always sends as themselves: the sender is the session's agent, never a field of the body.
+export const POST = withAgent<{ id: string }>(async (request, session, params) => {
+  const input = composerSchema.parse(await readJson(request));
+  const message = await createMessage(session.ctx, z.uuid().parse(params.id), { ...input, user_email: session.agent.email.toLowerCase() });
+  return Response.json(message, { status: 201 });
+});

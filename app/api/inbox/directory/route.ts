@@ -1,0 +1,6 @@
+import { getInboxDirectory } from "@/lib/inbox/get-directory";
+import { withAgent } from "@/lib/inbox/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withAgent(async (_request, session) => Response.json(await getInboxDirectory(session.ctx, session.agent.id)));

@@ -1,0 +1,17 @@
+"use server";
+
+import { revealIdentitySecret, rotateIdentitySecret, updateOrganization } from "@/lib/organization/manage-organization";
+import { formDataToObject, type ActionState } from "@/lib/settings/form-data";
+import { settingsAction } from "@/lib/settings/settings-action";
+
+export async function updateOrganizationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return settingsAction({ role: "admin", run: (s) => updateOrganization(s.ctx, formDataToObject(form)), message: "Organization saved." });
+}
+
+export async function revealIdentitySecretAction(_prev: ActionState<{ identitySecret: string }>, _form: FormData) {
+  return settingsAction({ role: "admin", run: (s) => revealIdentitySecret(s.ctx) });
+}
+
+export async function rotateIdentitySecretAction(_prev: ActionState<{ identitySecret: string; previousExpiresAt: Date | null }>, form: FormData) {
+  return settingsAction({ role: "owner", run: (s) => rotateIdentitySecret(s.ctx, formDataToObject(form)) });
+}

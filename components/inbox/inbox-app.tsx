@@ -1,0 +1,188 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ConversationAction } from "@/lib/inbox/action-schemas";
+import { Button } from "../ui/button";
+import { EmptyState } from "../ui/empty-state";
+import { Kbd } from "../ui/kbd";
+import { showToast, Toaster } from "../ui/toast";
+import type { ComposerHandle } from "./composer";
+import { ConversationList } from "./conversation-list";
+import { DetailsPanel } from "./details-panel";
+import { BulkBar, SearchBox, SortAndFilter } from "./list-toolbar";
+import { MergeDialog } from "./merge-dialog";
+import { stillInView, type Me } from "./optimistic";
+import { ShortcutHelp } from "./shortcut-help";
+import { SnoozeDialog } from "./snooze-dialog";
+import { ThreadPane } from "./thread-pane";
+import { useBulkAction, useConversationAction } from "./use-conversation-actions";
+import { useConversationList, useDirectory, useThread, useViewCounts } from "./use-inbox-data";
+import { useInboxShortcuts } from "./use-inbox-shortcuts";
+import { useInboxUrl } from "./use-inbox-url";
+import { useLiveUpdates } from "./use-live-updates";
+import { viewLabel, ViewsSidebar } from "./views-sidebar";
+
+export function InboxApp({ me }: { me: Me }) {
+  const url = useInboxUrl();
+  const list = useConversationList(url.filters);
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const counts = useViewCounts().data;
+  const directory = useDirectory().data;
+  const live = useLiveUpdates();
+  const action = useConversationAction(me);
+  const bulk = useBulkAction();
+  const thread = useThread(url.conversation).data;
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [dialog, setDialog] = useState<null | "snooze" | "merge" | "help">(null);
+  const [showViews, setShowViews] = useState(false);
+  const [showDetails, setShowDetails] = useState(false);
+  const composer = useRef<ComposerHandle>(null);
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const i = items.findIndex((item) => item.number === url.conversation);
+    if (i >= 0) setActiveIndex(i);
+  }, [url.conversation, items]);
+  useEffect(() => {
+    setSelected(new Set());
+    setShowViews(false);
+  }, [url.view, url.q, url.priority]);
+
+  const hrefFor = useCallback((number: number) => url.hrefFor({ conversation: number }), [url]);
+  const target = thread?.conversation ?? (items[activeIndex] ? { id: items[activeIndex]!.id, number: items[activeIndex]!.number } : null);
+
+  const act = useCallback(
+    (change: ConversationAction, on = target) => {
+      if (!on) return;
+      const index = items.findIndex((i) => i.id === on.id);
+      const item = items[index];
+      const leaves = item && (change.action === "resolve" || change.action === "snooze" || change.action === "claim" || change.action === "merge")
+        ? !stillInView(url.view, { ...item, status: change.action === "resolve" || change.action === "merge" ? "closed" : change.action === "snooze" ? "snoozed" : item.status, assignee: change.action === "claim" ? { id: me.id, name: me.name } : item.assignee }, me.id)
+        : false;
+      action.mutate(
+        { id: on.id, number: on.number, action: change },
+        change.action === "merge"
+          ? { onSuccess: () => showToast({ tone: "info", message: `Merged #${on.number}`, action: { label: "Undo", run: () => action.mutate({ id: on.id, number: on.number, action: { action: "unmerge" } }) } }) }
+          : undefined,
+      );
+      // Triage flow: when the open conversation leaves the view, the next one opens in its place.
+      if (leaves && url.conversation === on.number) {
+        const next = items[index + 1] ?? items[index - 1];
+        url.navigate({ conversation: next?.number ?? null }, { replace: true });
+      }
+    },
+    [target, items, url, me, action],
+  );
+
+  const toggle = useCallback((id: string) => setSelected((s) => { const next = new Set(s); if (next.has(id)) next.delete(id); else next.add(id); return next; }), []);
+
+  useInboxShortcuts({
+    next: () => setActiveIndex((i) => Math.min(i + 1, items.length - 1)),
+    previous: () => setActiveIndex((i) => Math.max(i - 1, 0)),
+    open: () => items[activeIndex] && url.navigate({ conversation: items[activeIndex]!.number }),
+    reply: () => composer.current?.focus("reply"),
+    note: () => composer.current?.focus("note"),
+    resolve: () => act({ action: "resolve" }),
+    claim: () => act({ action: "claim" }),
+    snooze: () => target && setDialog("snooze"),
+    select: () => items[activeIndex] && toggle(items[activeIndex]!.id),
+    search: () => search.current?.focus(),
+    help: () => setDialog("help"),
+    escape: () => {
+      if (showViews || showDetails) { setShowViews(false); setShowDetails(false); }
+      else if (url.conversation) url.navigate({ conversation: null });
+    },
+  });
+
+  const viewName = viewLabel(url.view, counts);
+  const open = url.conversation;
+  return (
+    <div className="flex min-h-0 flex-1">
+      <div className={`${showViews ? "fixed inset-y-0 left-0 z-30 shadow-xl" : "hidden"} w-56 shrink-0 border-r border-slate-200 bg-slate-100 lg:static lg:block dark:border-slate-800 dark:bg-slate-900`}>
+        <ViewsSidebar />
+      </div>
+      <div className={`${open ? "hidden md:flex" : "flex"} w-full shrink-0 flex-col border-r border-slate-200 md:w-80 lg:w-96 dark:border-slate-800`}>
+        <div className="space-y-2 border-b border-slate-200 p-3 dark:border-slate-800">
+          <div className="flex items-center justify-between gap-2">
+            <div className="flex items-center gap-2">
+              <Button size="sm" variant="ghost" className="lg:hidden" aria-expanded={showViews} onClick={() => setShowViews((v) => !v)}>
+                Views
+              </Button>
+              <h1 className="text-sm font-semibold" aria-live="polite">
+                {url.q ? `Search in ${viewName}` : viewName}
+              </h1>
+            </div>
+            <span className="flex items-center gap-1.5 text-xs text-slate-500" role="status">
+              <span aria-hidden className={`h-2 w-2 rounded-full ${live === "live" ? "bg-emerald-500" : "bg-amber-500"}`} />
+              {live === "live" ? "Live" : live === "offline" ? "Reconnecting…" : "Connecting…"}
+            </span>
+          </div>
+          <SearchBox inputRef={search} />
+          <SortAndFilter />
+        </div>
+        {selected.size > 0 && (
+          <BulkBar
+            count={selected.size}
+            directory={directory}
+            busy={bulk.isPending}
+            onClear={() => setSelected(new Set())}
+            onApply={(change) => bulk.mutate({ ids: [...selected], change }, { onSuccess: () => setSelected(new Set()) })}
+          />
+        )}
+        <div className="min-h-0 flex-1">
+          <ConversationList
+            items={items}
+            status={list.status}
+            error={list.error}
+            hasNextPage={list.hasNextPage}
+            isFetchingNextPage={list.isFetchingNextPage}
+            fetchNextPage={() => void list.fetchNextPage()}
+            retry={() => void list.refetch()}
+            activeIndex={activeIndex}
+            openNumber={open}
+            selected={selected}
+            onToggle={toggle}
+            hrefFor={hrefFor}
+            emptyHint={url.q ? "Nothing matches this search here. Try other words, or the All view." : "Nothing waiting in this view. New conversations appear here as they arrive."}
+          />
+        </div>
+      </div>
+      <main className={`${open ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col bg-white dark:bg-slate-950`}>
+        {open ? (
+          <ThreadPane
+            key={open}
+            number={open}
+            me={me}
+            act={act}
+            composerRef={composer}
+            onSnooze={() => setDialog("snooze")}
+            onMerge={() => setDialog("merge")}
+            onClose={() => url.navigate({ conversation: null })}
+            onToggleDetails={() => setShowDetails((d) => !d)}
+          />
+        ) : (
+          <EmptyState title="No conversation open">
+            Pick one from the list, or press <Kbd>j</Kbd> / <Kbd>k</Kbd> then <Kbd>Enter</Kbd>. <Kbd>?</Kbd> lists every shortcut.
+          </EmptyState>
+        )}
+      </main>
+      {open && (
+        <div className={`${showDetails ? "fixed inset-y-0 right-0 z-30 block shadow-xl" : "hidden"} w-80 shrink-0 border-l border-slate-200 bg-white xl:static xl:block dark:border-slate-800 dark:bg-slate-950`}>
+          <DetailsPanel number={open} act={act} hrefFor={hrefFor} />
+        </div>
+      )}
+      <SnoozeDialog open={dialog === "snooze"} onClose={() => setDialog(null)} onSnooze={(until) => act({ action: "snooze", until: until.toISOString() })} />
+      {thread && (
+        <MergeDialog
+          open={dialog === "merge"}
+          onClose={() => setDialog(null)}
+          conversation={{ id: thread.conversation.id, number: thread.conversation.number, requesterId: thread.conversation.requester.id }}
+          onMerge={(into) => act({ action: "merge", into: into.id })}
+        />
+      )}
+      <ShortcutHelp open={dialog === "help"} onClose={() => setDialog(null)} />
+      <Toaster />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { InboxMessage } from "@/lib/inbox/get-thread";
+import { RelativeTime } from "../ui/relative-time";
+import { MessageMarkdown } from "./markdown";
+
+const STYLE = {
+  inbound: { box: "mr-auto border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900", label: "Customer" },
+  outbound: { box: "ml-auto border-indigo-200 bg-indigo-50 dark:border-indigo-900 dark:bg-indigo-950/60", label: "Reply" },
+  note: { box: "mx-auto border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950/40", label: "Private note" },
+};
+
+/** Inbound, outbound and private notes differ in alignment, color and label, not by color alone. */
+export function MessageItem({ message }: { message: InboxMessage }) {
+  const kind = message.message_type === "note" ? "note" : message.direction;
+  const style = STYLE[kind];
+  return (
+    <article aria-label={`${style.label} from ${message.author_name}`} data-message-kind={kind} className={`w-full max-w-[44rem] rounded-lg border px-4 py-3 ${style.box}`}>
+      <header className="mb-1 flex items-baseline justify-between gap-3 text-xs text-slate-500 dark:text-slate-400">
+        <span>
+          <span className="font-medium text-slate-800 dark:text-slate-100">{message.author_name}</span>
+          {kind === "note" && <span className="ml-2 font-semibold uppercase tracking-wide text-amber-700 dark:text-amber-400">Private note</span>}
+          {kind === "outbound" && <span className="ml-2">replied</span>}
+        </span>
+        <RelativeTime iso={message.created_at} />
+      </header>
+      <MessageMarkdown source={message.body} />
+    </article>
+  );
+}

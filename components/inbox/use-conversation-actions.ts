@@ -1,0 +1,71 @@
+"use client";
+
+import { useMutation, useQueryClient, type InfiniteData, type QueryKey } from "@tanstack/react-query";
+import type { ConversationAction } from "@/lib/inbox/action-schemas";
+import type { InboxThread } from "@/lib/inbox/get-thread";
+import type { InboxListPage } from "@/lib/inbox/list-conversations";
+import { showToast } from "../ui/toast";
+import { inboxFetch } from "./inbox-api";
+import { mapListPages, patchListItem, predictConversation, stillInView, type Me } from "./optimistic";
+import { inboxKeys } from "./query-keys";
+import { useDirectory } from "./use-inbox-data";
+import type { ListFilters } from "./use-inbox-url";
+
+type Variables = { id: string; number: number; action: ConversationAction };
+type Snapshot = [QueryKey, unknown][];
+
+/**
+ * Conversation actions with optimistic updates: the thread and every loaded list change at once; if the
+ * server refuses (e.g. the claim was lost to another agent) they roll back and the reason is shown.
+ */
+export function useConversationAction(me: Me) {
+  const client = useQueryClient();
+  const directory = useDirectory().data;
+  return useMutation<unknown, Error, Variables, { snapshot: Snapshot }>({
+    mutationFn: ({ id, action }) => inboxFetch(`/api/inbox/conversations/${id}/actions`, { method: "POST", body: action }),
+    onMutate: async ({ id, number, action }) => {
+      await client.cancelQueries({ queryKey: inboxKeys.thread(number) });
+      await client.cancelQueries({ queryKey: inboxKeys.lists() });
+      const snapshot: Snapshot = [...client.getQueriesData({ queryKey: inboxKeys.thread(number) }), ...client.getQueriesData({ queryKey: inboxKeys.lists() })];
+      const thread = client.getQueryData<InboxThread>(inboxKeys.thread(number));
+      const predicted = thread ? predictConversation(thread.conversation, action, me, directory) : null;
+      if (thread && predicted) client.setQueryData<InboxThread>(inboxKeys.thread(number), { ...thread, conversation: predicted });
+      for (const [key] of client.getQueriesData<InfiniteData<InboxListPage>>({ queryKey: inboxKeys.lists() })) {
+        const filters = key[2] as ListFilters;
+        client.setQueryData<InfiniteData<InboxListPage>>(key, (data) =>
+          mapListPages(
+            data,
+            id,
+            (item) => (predicted ? patchListItem(item, predicted) : item),
+            (item) => stillInView(filters.view, item, me.id),
+          ),
+        );
+      }
+      return { snapshot };
+    },
+    onError: (error, _variables, context) => {
+      for (const [key, data] of context?.snapshot ?? []) client.setQueryData(key, data);
+      showToast({ tone: "error", message: error.message });
+    },
+    onSettled: (_data, _error, { id, number }) => {
+      void client.invalidateQueries({ queryKey: inboxKeys.thread(number) });
+      void client.invalidateQueries({ queryKey: inboxKeys.activity(id) });
+      void client.invalidateQueries({ queryKey: inboxKeys.lists() });
+      void client.invalidateQueries({ queryKey: inboxKeys.counts() });
+    },
+  });
+}
+
+/** Bulk resolve / assign / tag: every selected conversation leaves or changes in the lists at once. */
+export function useBulkAction() {
+  const client = useQueryClient();
+  return useMutation<{ succeeded: number; failed: { id: string; message: string }[] }, Error, { ids: string[]; change: ConversationAction }>({
+    mutationFn: (body) => inboxFetch("/api/inbox/bulk", { method: "POST", body }),
+    onSuccess: (result) => {
+      if (result.failed.length) showToast({ tone: "error", message: `${result.failed.length} not changed: ${result.failed[0]!.message}` });
+      else showToast({ tone: "info", message: `${result.succeeded} conversation${result.succeeded === 1 ? "" : "s"} updated` });
+    },
+    onError: (error) => showToast({ tone: "error", message: error.message }),
+    onSettled: () => void client.invalidateQueries({ queryKey: inboxKeys.all }),
+  });
+}

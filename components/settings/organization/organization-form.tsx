@@ -1,0 +1,32 @@
+"use client";
+
+import { useMemo } from "react";
+import { updateOrganizationAction } from "@/app/settings/organization/actions";
+import { updateOrganizationSchema } from "@/lib/organization/schemas";
+import { SelectField, TextField } from "../fields";
+import { FormStatus } from "../form-status";
+import { buttonClass } from "../styles";
+import { useSettingsForm } from "../use-settings-form";
+
+type Defaults = { name: string; timeZone: string; rateLimitPerMinute: number };
+
+export function OrganizationForm({ defaults }: { defaults: Defaults }) {
+  const { state, pending, onSubmit, errorFor } = useSettingsForm(updateOrganizationAction, { schema: updateOrganizationSchema });
+  const zones = useMemo(() => {
+    const list = Intl.supportedValuesOf("timeZone");
+    return (list.includes(defaults.timeZone) ? list : [defaults.timeZone, ...list]).map((z) => ({ value: z, label: z.replace(/_/g, " ") }));
+  }, [defaults.timeZone]);
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <TextField label="Name" name="name" id="org-name" defaultValue={defaults.name} error={errorFor("name")} maxLength={200} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField label="Time zone" name="timeZone" id="org-time-zone" defaultValue={defaults.timeZone} error={errorFor("timeZone")} options={zones}
+          hint="Business hours, holidays and reports use it." />
+        <TextField label="API rate limit (requests per minute per key)" name="rateLimitPerMinute" id="org-rate-limit" type="number" min={1} max={100000}
+          defaultValue={defaults.rateLimitPerMinute} error={errorFor("rateLimitPerMinute")} />
+      </div>
+      <FormStatus state={state} />
+      <button type="submit" disabled={pending} className={buttonClass}>Save</button>
+    </form>
+  );
+}

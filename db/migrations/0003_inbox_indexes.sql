@@ -1,0 +1,2 @@
+CREATE INDEX "conversations_org_activity_idx" ON "conversations" USING btree ("organization_id","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "conversations_org_status_priority_idx" ON "conversations" USING btree ("organization_id","status","priority" DESC NULLS LAST,"last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);

@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { createConversationViaApi, customerReplyViaApi, openInbox, signInAs, threadHeading, unique } from "./inbox-helpers";
+
+test("a customer message created through the API appears in two agents' inboxes without reload", async ({ page, browser, request }) => {
+  const sam = await signInAs(browser, "sam@example.com");
+  await openInbox(page, "?view=unassigned");
+  await openInbox(sam, "?view=unassigned");
+
+  const email = `${unique("live-")}@customer.example`;
+  const subject = unique("Live delivery question ");
+  const conversation = await createConversationViaApi(request, { subject, user_email: email, description: "Where is my parcel?" });
+  for (const agent of [page, sam]) await expect(agent.getByTestId("conversation-list").getByText(subject)).toBeVisible({ timeout: 10_000 });
+
+  // Both open the thread; the customer's follow-up appears in it, again without reload.
+  for (const agent of [page, sam]) await agent.getByTestId("conversation-list").getByText(subject).click();
+  await expect(threadHeading(page)).toContainText(subject);
+  const followUp = unique("It has arrived, thanks ");
+  await customerReplyViaApi(request, conversation, email, followUp);
+  for (const agent of [page, sam]) await expect(agent.getByRole("log", { name: "Messages" }).getByText(followUp)).toBeVisible({ timeout: 10_000 });
+  // Collision detection: each sees the other viewing.
+  await expect(page.getByTestId("presence")).toContainText("Sam Rivera is viewing", { timeout: 20_000 });
+  await sam.context().close();
+});
+
+test("agent A claims; agent B's later claim shows the conflict and rolls back", async ({ page, browser, request }) => {
+  const subject = unique("Claim race ");
+  const conversation = await createConversationViaApi(request, { subject, description: "Who takes this one?" });
+  const sam = await signInAs(browser, "sam@example.com");
+  await openInbox(page, `?view=all&c=${conversation.number}`);
+  await openInbox(sam, `?view=all&c=${conversation.number}`);
+  await expect(threadHeading(sam)).toContainText(subject);
+
+  await page.getByRole("button", { name: /Assign to me/ }).click();
+  await expect(page.getByRole("main").getByText("Assigned to Sarah Connor")).toBeVisible();
+
+  await sam.getByRole("button", { name: /Assign to me/ }).click();
+  await expect(sam.getByRole("alert").filter({ hasText: "Already assigned" })).toHaveText(/Already assigned to Sarah Connor/);
+  await expect(sam.getByRole("main").getByText("Assigned to Sarah Connor")).toBeVisible();
+  await expect(sam.getByRole("main").getByText("Assigned to Sam Rivera")).toHaveCount(0);
+  await sam.context().close();
+});

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { checkboxSchema, uuidSchema } from "../settings/parse";
+import { unknownPlaceholders } from "./placeholders";
+
+const fields = {
+  title: z.string().trim().min(1, "title is required").max(100, "at most 100 characters"),
+  shortcut: z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{1,32}$/, "1–32 lowercase letters, digits, - or _"),
+  body: z
+    .string()
+    .trim()
+    .min(1, "body is required")
+    .max(10_000, "at most 10,000 characters")
+    .refine((body) => unknownPlaceholders(body).length === 0, { message: "unknown placeholder: use the ones listed below the editor" }),
+  shared: checkboxSchema,
+};
+
+export const createCannedReplySchema = z.object(fields);
+export const updateCannedReplySchema = z.object({ id: uuidSchema, ...fields });
+export const deleteCannedReplySchema = z.object({ id: uuidSchema });

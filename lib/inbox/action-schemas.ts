@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { conversationPrioritySchema, customAttributesPatchSchema } from "../conversations/schemas";
+
+const tag = z.string().trim().min(1, "tag is required").max(50, "tag must be at most 50 characters");
+
+/** Every change an agent can make to a conversation from the inbox; bulk actions use the same shapes. */
+export const conversationActionSchema = z.discriminatedUnion("action", [
+  z.strictObject({ action: z.literal("claim") }),
+  z.strictObject({ action: z.literal("assign"), agent_id: z.uuid().nullable() }),
+  z.strictObject({ action: z.literal("set_team"), team_id: z.uuid().nullable() }),
+  z.strictObject({ action: z.literal("resolve") }),
+  z.strictObject({ action: z.literal("reopen") }),
+  z.strictObject({ action: z.literal("snooze"), until: z.iso.datetime({ offset: true, message: "pick a date and time" }) }),
+  z.strictObject({ action: z.literal("set_priority"), priority: conversationPrioritySchema }),
+  z.strictObject({ action: z.literal("add_tag"), tag }),
+  z.strictObject({ action: z.literal("remove_tag"), tag }),
+  z.strictObject({ action: z.literal("set_attributes"), custom_attributes: customAttributesPatchSchema }),
+  z.strictObject({ action: z.literal("merge"), into: z.uuid() }),
+  z.strictObject({ action: z.literal("unmerge") }),
+]);
+export type ConversationAction = z.infer<typeof conversationActionSchema>;
+
+export const bulkActionSchema = z.strictObject({
+  ids: z.array(z.uuid()).min(1, "select at least one conversation").max(200, "at most 200 conversations at once"),
+  change: conversationActionSchema.refine((a) => ["resolve", "assign", "add_tag", "claim"].includes(a.action), "this action is not available in bulk"),
+});

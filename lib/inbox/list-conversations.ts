@@ -1,0 +1,107 @@
+import { sql, type SQL } from "drizzle-orm";
+import { rows } from "@/db/client";
+import type { Ctx } from "../context";
+import { decodeCursor, encodeCursor, type ListCursor } from "./cursor";
+import { listQuerySchema, type InboxSort, type ListQuery } from "./schemas";
+import { searchCondition } from "./search";
+import { viewCondition, viewStatuses } from "./views";
+
+const ORDER: Record<InboxSort, SQL> = {
+  newest: sql`c.last_message_at desc, c.id desc`,
+  oldest: sql`c.last_message_at asc, c.id asc`,
+  priority: sql`c.priority desc, c.last_message_at desc, c.id desc`,
+};
+
+function keysetCondition(sort: InboxSort, cursor: ListCursor | null): SQL {
+  if (!cursor) return sql`true`;
+  const at = sql`${cursor.at}::timestamptz`;
+  const id = sql`${cursor.id}::uuid`;
+  if (sort === "oldest") return sql`(c.last_message_at, c.id) > (${at}, ${id})`;
+  if (sort === "priority") return sql`(c.priority, c.last_message_at, c.id) < (${cursor.priority ?? "urgent"}::conversation_priority, ${at}, ${id})`;
+  return sql`(c.last_message_at, c.id) < (${at}, ${id})`;
+}
+
+type Row = {
+  id: string;
+  number: number;
+  subject: string;
+  status: string;
+  priority: string;
+  preview: string | null;
+  at: string;
+  snoozed_until: string | null;
+  requester_email: string | null;
+  requester_first_name: string | null;
+  requester_last_name: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  unread: boolean;
+  tags: string[];
+};
+
+/**
+ * One page of a view for the signed-in agent, keyset-paginated. Each status is read separately from the
+ * (organization, status, …) indexes and the pages merged, so a view spanning two statuses never sorts
+ * the whole table.
+ */
+export async function listInboxConversations(ctx: Ctx, agentId: string, input: ListQuery) {
+  const query = listQuerySchema.parse(input);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const order = ORDER[query.sort];
+  const filters = sql.join(
+    [
+      sql`c.organization_id = ${ctx.orgId}`,
+      viewCondition(query.view, agentId),
+      query.priority ? sql`c.priority = ${query.priority}` : sql`true`,
+      query.q ? searchCondition(ctx.orgId, query.q) : sql`true`,
+      keysetCondition(query.sort, cursor),
+    ],
+    sql` and `,
+  );
+  const take = query.limit + 1;
+  const inner = (status: string | null) => sql`(select c.id from conversations c
+    where ${filters} ${status ? sql`and c.status = ${status}` : sql``} order by ${order} limit ${take})`;
+  const statuses = viewStatuses(query.view);
+  const keys = statuses ? sql.join(statuses.map(inner), sql` union all `) : inner(null);
+
+  const found = await rows<Row>(sql`
+    select c.id, c.number, c.subject, c.status, c.priority, c.last_message_preview as preview,
+      to_json(c.last_message_at)#>>'{}' as at, to_json(c.snoozed_until)#>>'{}' as snoozed_until,
+      u.email as requester_email, u.first_name as requester_first_name, u.last_name as requester_last_name,
+      a.id as assignee_id, a.name as assignee_name,
+      (r.last_read_at is null or r.last_read_at < c.last_message_at) as unread,
+      coalesce((select array_agg(t.name order by t.name) from conversation_tags ct join tags t on t.id = ct.tag_id
+        where ct.conversation_id = c.id), '{}') as tags
+    from (${keys}) k
+    join conversations c on c.id = k.id
+    join end_users u on u.id = c.requester_id
+    left join agents a on a.id = c.assignee_id
+    left join conversation_reads r on r.agent_id = ${agentId} and r.conversation_id = c.id
+    order by ${order}
+    limit ${take}`);
+
+  const page = found.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor = found.length > query.limit && last ? encodeCursor({ at: last.at, id: last.id, ...(query.sort === "priority" ? { priority: last.priority } : {}) }) : null;
+  return { items: page.map(toListItem), nextCursor };
+}
+
+function toListItem(r: Row) {
+  const name = [r.requester_first_name, r.requester_last_name].filter(Boolean).join(" ");
+  return {
+    id: r.id,
+    number: r.number,
+    subject: r.subject,
+    status: r.status,
+    priority: r.priority,
+    preview: r.preview,
+    last_message_at: r.at,
+    snoozed_until: r.snoozed_until,
+    requester: { name: name || r.requester_email || "Anonymous visitor", email: r.requester_email },
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name! } : null,
+    unread: r.unread,
+    tags: r.tags,
+  };
+}
+export type InboxListItem = ReturnType<typeof toListItem>;
+export type InboxListPage = Awaited<ReturnType<typeof listInboxConversations>>;

@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import { errorResponse } from "../api/error-response";
+import { readJsonBody } from "../api/read-body";
+import type { AgentSession } from "../auth/agent-session";
+import { authorizeAgent } from "../auth/require-agent";
+
+type Params = Record<string, string | string[]>;
+type Handler<P extends Params> = (request: Request, session: AgentSession, params: P) => Promise<Response>;
+
+/**
+ * The wrapper of every /api/inbox handler: a signed-in agent is required (401 JSON, never a redirect),
+ * and failures go through the API's one error mapper, so the UI reads the same error bodies.
+ */
+export function withAgent<P extends Params = Params>(handler: Handler<P>) {
+  return async (request: Request, context: { params: Promise<P> }) => {
+    try {
+      const session = await authorizeAgent();
+      return await handler(request, session, await context.params);
+    } catch (error) {
+      return errorResponse(error, randomUUID());
+    }
+  };
+}
+
+/** The JSON body (at most 1 MiB; empty means {}). */
+export async function readJson(request: Request): Promise<unknown> {
+  return (await readJsonBody(request)).json;
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+// Views are the sidebar entries; team and tag views carry the team or tag id.
+export const viewSchema = z.union([
+  z.enum(["mine", "unassigned", "open", "pending", "snoozed", "closed", "all"]),
+  z.string().regex(/^(team|tag):[0-9a-f-]{36}$/i, "unknown view"),
+]);
+export type InboxView = z.infer<typeof viewSchema>;
+
+export const sortSchema = z.enum(["newest", "oldest", "priority"]);
+export type InboxSort = z.infer<typeof sortSchema>;
+
+export const listQuerySchema = z.object({
+  view: viewSchema.default("open"),
+  sort: sortSchema.default("newest"),
+  q: z.string().trim().max(200).optional().transform((q) => q || undefined),
+  priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListQuery = z.input<typeof listQuerySchema>;

@@ -1,0 +1,44 @@
+import { subscribeLive } from "./listener";
+import { presenceSnapshot } from "./presence-store";
+import type { LiveMessage } from "./types";
+
+const encoder = new TextEncoder();
+const KEEPALIVE_MS = 20_000;
+
+/**
+ * A Server-Sent Events body carrying the organization's live signals: what changed (type and conversation),
+ * never the data itself, so each client refetches through its own authorized reads.
+ */
+export function liveEventStream(orgId: string, signal: AbortSignal): ReadableStream<Uint8Array> {
+  let cleanup = () => {};
+  return new ReadableStream({
+    async start(controller) {
+      const send = (chunk: string) => {
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          cleanup();
+        }
+      };
+      const unsubscribe = await subscribeLive((message: LiveMessage) => {
+        if (message.orgId === orgId) send(`data: ${JSON.stringify(message)}\n\n`);
+      });
+      const keepalive = setInterval(() => send(": keepalive\n\n"), KEEPALIVE_MS);
+      cleanup = () => {
+        clearInterval(keepalive);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client going away
+        }
+      };
+      signal.addEventListener("abort", () => cleanup(), { once: true });
+      send("retry: 2000\n\n");
+      for (const presence of presenceSnapshot(orgId)) send(`data: ${JSON.stringify(presence)}\n\n`);
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}
