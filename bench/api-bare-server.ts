@@ -13,6 +13,9 @@ type Captured = { list: Statement[]; create: Statement[]; conversationId: string
 const captured = JSON.parse(fs.readFileSync(process.env.STATEMENTS!, "utf8")) as Captured;
 const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
 
+// The app's client asks for named (prepared) statements too (db/client.ts): same statements, same protocol.
+const PREPARED = { prepare: true };
+
 const withId = (params: unknown[], id: string) => params.map((p) => (p === captured.conversationId ? id : p));
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -27,10 +30,15 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 const server = http.createServer(async (req, res) => {
   try {
     if (req.method === "GET" && req.url?.startsWith("/api/v1/conversations/")) {
-      let result: unknown[] = [];
-      for (const s of captured.list) result = await sql.unsafe(s.query, s.params as never[]).values();
+      // Like the handler: the key lookup, then the page and the count side by side.
+      const [auth, page, count] = captured.list;
+      await sql.unsafe(auth!.query, auth!.params as never[], PREPARED).values();
+      const [rows, total] = await Promise.all([
+        sql.unsafe(page!.query, page!.params as never[], PREPARED).values(),
+        sql.unsafe(count!.query, count!.params as never[], PREPARED).values(),
+      ]);
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ count: result.length, next: null, previous: null, results: result }));
+      res.end(JSON.stringify({ count: total[0]?.[0], next: null, previous: null, results: rows }));
       return;
     }
     const match = /^\/api\/v1\/conversations\/([0-9a-f-]{36})\/messages\/create\/$/.exec(req.url ?? "");
@@ -38,10 +46,10 @@ const server = http.createServer(async (req, res) => {
       const body = JSON.parse(await readBody(req)) as { body: string };
       if (!body.body) throw new Error("body is required");
       const [auth, ...transaction] = captured.create;
-      await sql.unsafe(auth!.query, auth!.params as never[]).values();
+      await sql.unsafe(auth!.query, auth!.params as never[], PREPARED).values();
       let last: unknown[] = [];
       await sql.begin(async (tx) => {
-        for (const s of transaction) last = await tx.unsafe(s.query, withId(s.params, match[1]!) as never[]).values();
+        for (const s of transaction) last = await tx.unsafe(s.query, withId(s.params, match[1]!) as never[], PREPARED).values();
       });
       res.writeHead(201, { "content-type": "application/json" });
       res.end(JSON.stringify(last[0] ?? {}));

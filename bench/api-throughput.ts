@@ -70,8 +70,8 @@ async function main() {
   console.log(`Seeded ${COUNT.toLocaleString("en")} conversations (+ one message each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const auth = () => new Request("http://bench/", { headers: { authorization: `Bearer ${org.serverKey}` } });
-  await authenticateKey(auth()); // marks the key used now, so that write is not recorded below
-  const ctx = { orgId: org.organization.id, actor: { type: "api_key" as const, id: "", name: "bench", kind: "server" as const } };
+  const key = await authenticateKey(auth()); // also marks the key used now, so that write is not recorded below
+  const ctx = { orgId: key.orgId, actor: { type: "api_key" as const, id: key.id, name: key.name, kind: key.kind } };
   const messageBody = { body: "Thanks, we are looking into it.", user_email: org.owner.email };
   const record = async (work: () => Promise<unknown>) => {
     recording = [];

@@ -25,16 +25,6 @@ export function selectConversationRows(executor: DbOrTx = db) {
     .leftJoin(teams, eq(teams.id, conversations.teamId));
 }
 
-/** The same select plus the total row count of the filtered set (`count(*) over ()`), for list pages. */
-export function selectConversationPage(executor: DbOrTx = db) {
-  return executor
-    .select({ ...conversationFields, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(conversations)
-    .innerJoin(endUsers, eq(endUsers.id, conversations.requesterId))
-    .leftJoin(agents, eq(agents.id, conversations.assigneeId))
-    .leftJoin(teams, eq(teams.id, conversations.teamId));
-}
-
 export type ConversationRow = Awaited<ReturnType<ReturnType<typeof selectConversationRows>["execute"]>>[number];
 
 export async function getConversationRowOrThrow(orgId: string, id: string, executor: DbOrTx = db, extra?: SQL) {

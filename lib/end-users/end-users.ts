@@ -29,13 +29,9 @@ export async function listEndUsers(ctx: Ctx, query: ListEndUsersQuery = {}) {
     params.external_id ? eq(endUsers.externalId, params.external_id) : undefined,
   );
   const limit = Math.min(params.limit, MAX_PAGE_SIZE);
-  const page = await db
-    .select({ user: endUsers, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(endUsers)
-    .where(where)
-    .orderBy(desc(endUsers.createdAt), desc(endUsers.id))
-    .limit(limit)
-    .offset(params.offset);
-  const count = page[0]?.total ?? (params.offset === 0 ? 0 : await db.$count(endUsers, where));
-  return { count, limit, offset: params.offset, results: page.map((r) => serializeEndUser(r.user)) };
+  const [page, count] = await Promise.all([
+    db.select().from(endUsers).where(where).orderBy(desc(endUsers.createdAt), desc(endUsers.id)).limit(limit).offset(params.offset),
+    db.$count(endUsers, where),
+  ]);
+  return { count, limit, offset: params.offset, results: page.map(serializeEndUser) };
 }
