@@ -3,10 +3,11 @@
  *   DATABASE_URL=postgres://… npx tsx bench/webhooks-outbox-latency.ts [iterations]
  * For 0, 1 and 5 subscribed endpoints it times (a) the whole API message create (createMessage: one
  * transaction with the message, activity row, outbox row and its delivery rows) and (b) the outbox write on
- * its own (emitEvent inside a transaction: sequence bump, event row, delivery fan-out, NOTIFY).
+ * its own (emitEvent inside a transaction: three round trips — the conversation's sequence bump, the event row
+ * with its delivery fan-out in one statement, and the NOTIFY for live inboxes).
  * No worker runs, so nothing is delivered; the endpoints only make the fan-out insert rows.
  */
-import { closeDb, db } from "@/db/client";
+import { closeDb, db, sql } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 import { webhookEndpoints } from "@/db/schema";
 import { createConversation } from "@/lib/conversations/create-conversation";
@@ -29,6 +30,7 @@ for (const endpoints of [0, 1, 5]) {
   const { conversation } = await createConversation(ctx, { subject: "Bench", user_email: "bench@example.test" });
   setups.push({ endpoints, ctx, conversationId: conversation.id, create: [] as number[], outbox: [] as number[] });
 }
+const roundTrip: number[] = [];
 for (let i = 0; i < iterations + 50; i++) {
   for (const setup of setups) {
     let started = performance.now();
@@ -44,7 +46,11 @@ for (let i = 0; i < iterations + 50; i++) {
     setup.create.push(createMs);
     setup.outbox.push(outboxMs);
   }
+  const started = performance.now();
+  await db.execute(sql`select 1`);
+  if (i >= 50) roundTrip.push(performance.now() - started);
 }
+console.log(`one database round trip (select 1), for scale: ${fmt(roundTrip)}`);
 for (const s of setups) console.log(`${s.endpoints} endpoint(s): message create ${fmt(s.create)} | outbox write alone ${fmt(s.outbox)}`);
 const [none, one] = setups;
 console.log(

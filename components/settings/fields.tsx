@@ -30,11 +30,11 @@ export function TextField({ label, name, error, hint, id, ...input }: FieldProps
   );
 }
 
-export function TextareaField({ label, name, error, hint, id, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextareaField({ label, name, error, hint, id, className, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const fieldId = idFor(name, id);
   return (
     <Frame label={label} name={name} error={error} hint={hint} id={fieldId}>
-      <textarea id={fieldId} name={name} className={inputClass} {...aria(fieldId, error, hint)} {...input} />
+      <textarea id={fieldId} name={name} className={`${inputClass} ${className ?? ""}`} {...aria(fieldId, error, hint)} {...input} />
     </Frame>
   );
 }

@@ -1,6 +1,6 @@
 import { eq, and, sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
-import { activities, conversations, events } from "@/db/schema";
+import { rows, type Tx } from "@/db/client";
+import { activities, conversations } from "@/db/schema";
 import type { Ctx } from "../context";
 import { LIVE_CHANNEL, type ActivityAction, type LiveSignal, type WebhookEventType } from "./types";
 
@@ -32,24 +32,23 @@ export async function emitEvent(tx: Tx, ctx: Ctx, type: WebhookEventType, data: 
     sequence = row?.eventSeq ?? null;
   }
   const payload = sequence === null ? data : { ...data, sequence };
-  const [event] = await tx
-    .insert(events)
-    .values({ organizationId: ctx.orgId, type, conversationId, conversationSeq: sequence, data: payload })
-    .returning({ id: events.id, seq: events.seq });
-  await fanOutToWebhooks(tx, ctx.orgId, type, event!.id);
+  // The outbox row and its fan-out in one statement (one round trip): a webhook_deliveries row per enabled,
+  // subscribed endpoint commits or rolls back with the change, so the worker never has to discover events.
+  const [event] = await rows<{ id: string; seq: string | number }>(
+    sql`with event as (
+      insert into events (organization_id, type, conversation_id, conversation_seq, data)
+      values (${ctx.orgId}, ${type}, ${conversationId}, ${sequence}, ${JSON.stringify(payload)}::jsonb)
+      returning id, seq
+    ), fan_out as (
+      insert into webhook_deliveries (organization_id, endpoint_id, event_id)
+      select ${ctx.orgId}, e.id, event.id from webhook_endpoints e, event
+      where e.organization_id = ${ctx.orgId} and e.enabled and e.events && array['*', ${type}]::text[]
+    )
+    select id, seq from event`,
+    tx,
+  );
   await signalLive(tx, { orgId: ctx.orgId, conversationId, type });
-  return event!;
-}
-
-/**
- * One delivery row per subscribed, enabled endpoint, committed (or rolled back) with the change itself,
- * so the worker never has to discover events and an endpoint never misses one.
- */
-async function fanOutToWebhooks(tx: Tx, orgId: string, type: WebhookEventType, eventId: string) {
-  await tx.execute(sql`
-    insert into webhook_deliveries (organization_id, endpoint_id, event_id)
-    select ${orgId}, e.id, ${eventId} from webhook_endpoints e
-    where e.organization_id = ${orgId} and e.enabled and e.events && array['*', ${type}]::text[]`);
+  return { id: event!.id, seq: Number(event!.seq) };
 }
 
 /** NOTIFY is transactional: listeners hear it only if the change commits. */

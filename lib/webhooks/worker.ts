@@ -82,7 +82,8 @@ export function startWebhookWorker(options: WebhookWorkerOptions = {}) {
         for (const claim of claimed) {
           const task: Promise<void> = deliver(claim).finally(() => {
             inFlight.delete(task);
-            wake();
+            // Refill in batches rather than one claim per finished attempt: fewer round trips under a backlog.
+            if (inFlight.size <= concurrency / 2) wake();
           });
           inFlight.add(task);
         }

@@ -25,7 +25,7 @@ export function BusinessHoursForm({ weekly, holidays }: { weekly: WeeklyHours | 
           const slot = weekly?.[day]?.[0];
           const isWeekday = !weekly && !["sat", "sun"].includes(day);
           return (
-            <div key={day} className="grid grid-cols-[8rem_1fr_1fr] items-start gap-2 sm:grid-cols-[10rem_9rem_9rem]">
+            <div key={day} className="grid max-w-lg grid-cols-[7.5rem_1fr_1fr] items-start gap-2">
               <CheckboxField label={DAY_NAMES[day]} name={`days.${day}.enabled`} id={`bh-${day}-enabled`} defaultChecked={Boolean(slot) || isWeekday} />
               <div>
                 <label htmlFor={`bh-${day}-open`} className="sr-only">{DAY_NAMES[day]} opens at</label>
