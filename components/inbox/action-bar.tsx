@@ -60,11 +60,12 @@ export function ActionBar({ conversation: c, directory, meId, act, onSnooze, onM
       ) : (
         <Button onClick={onMerge}>Merge…</Button>
       )}
-      {done ? (
-        <Button variant="primary" onClick={() => act({ action: "reopen" })}>
-          Reopen
+      {c.status !== "open" && (
+        <Button variant={done ? "primary" : "secondary"} onClick={() => act({ action: "reopen" })}>
+          {c.status === "snoozed" ? "Unsnooze" : "Reopen"}
         </Button>
-      ) : (
+      )}
+      {done ? null : (
         <Button variant="primary" onClick={() => act({ action: "resolve" })} title="Resolve (e)">
           Resolve <Kbd>e</Kbd>
         </Button>

@@ -30,7 +30,7 @@ export function InboxApp({ me }: { me: Me }) {
   const directory = useDirectory().data;
   const live = useLiveUpdates();
   const action = useConversationAction(me);
-  const bulk = useBulkAction();
+  const bulk = useBulkAction(me);
   const thread = useThread(url.conversation).data;
   const [activeIndex, setActiveIndex] = useState(-1);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());

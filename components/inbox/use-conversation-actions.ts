@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient, type InfiniteData, type QueryKey } from "@tanstack/react-query";
 import type { ConversationAction } from "@/lib/inbox/action-schemas";
 import type { InboxThread } from "@/lib/inbox/get-thread";
-import type { InboxListPage } from "@/lib/inbox/list-conversations";
+import type { InboxListItem, InboxListPage } from "@/lib/inbox/list-conversations";
 import { showToast } from "../ui/toast";
 import { inboxFetch } from "./inbox-api";
 import { mapListPages, patchListItem, predictConversation, stillInView, type Me } from "./optimistic";
@@ -56,16 +56,40 @@ export function useConversationAction(me: Me) {
   });
 }
 
-/** Bulk resolve / assign / tag: every selected conversation leaves or changes in the lists at once. */
-export function useBulkAction() {
+/** Bulk resolve / assign / tag: the selected conversations change or leave the lists at once, rolled back on error. */
+export function useBulkAction(me: Me) {
   const client = useQueryClient();
-  return useMutation<{ succeeded: number; failed: { id: string; message: string }[] }, Error, { ids: string[]; change: ConversationAction }>({
+  const directory = useDirectory().data;
+  return useMutation<{ succeeded: number; failed: { id: string; message: string }[] }, Error, { ids: string[]; change: ConversationAction }, { snapshot: Snapshot }>({
     mutationFn: (body) => inboxFetch("/api/inbox/bulk", { method: "POST", body }),
+    onMutate: async ({ ids, change }) => {
+      await client.cancelQueries({ queryKey: inboxKeys.lists() });
+      const snapshot: Snapshot = client.getQueriesData({ queryKey: inboxKeys.lists() });
+      const selected = new Set(ids);
+      const agent = change.action === "assign" ? directory?.agents.find((a) => a.id === change.agent_id) : undefined;
+      const patch = (item: InboxListItem): InboxListItem => {
+        if (!selected.has(item.id)) return item;
+        if (change.action === "resolve") return { ...item, status: "closed" };
+        if (change.action === "assign") return { ...item, assignee: agent ? { id: agent.id, name: agent.name } : null };
+        if (change.action === "add_tag") return { ...item, tags: [...new Set([...item.tags, change.tag])] };
+        return item;
+      };
+      for (const [key] of client.getQueriesData<InfiniteData<InboxListPage>>({ queryKey: inboxKeys.lists() })) {
+        const view = (key[2] as ListFilters).view;
+        client.setQueryData<InfiniteData<InboxListPage>>(key, (data) =>
+          data && { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map(patch).filter((item) => !selected.has(item.id) || stillInView(view, item, me.id)) })) },
+        );
+      }
+      return { snapshot };
+    },
     onSuccess: (result) => {
       if (result.failed.length) showToast({ tone: "error", message: `${result.failed.length} not changed: ${result.failed[0]!.message}` });
       else showToast({ tone: "info", message: `${result.succeeded} conversation${result.succeeded === 1 ? "" : "s"} updated` });
     },
-    onError: (error) => showToast({ tone: "error", message: error.message }),
+    onError: (error, _variables, context) => {
+      for (const [key, data] of context?.snapshot ?? []) client.setQueryData(key, data);
+      showToast({ tone: "error", message: error.message });
+    },
     onSettled: () => void client.invalidateQueries({ queryKey: inboxKeys.all }),
   });
 }

@@ -16,13 +16,7 @@ export async function getInboxThread(ctx: Ctx, number: number) {
     .where(and(eq(conversations.organizationId, ctx.orgId), eq(conversations.number, number)))
     .limit(1);
   if (!row) throw notFound("Conversation");
-  const list = await db
-    .select({ message: messages, authorName: agents.name })
-    .from(messages)
-    .leftJoin(agents, eq(agents.id, messages.authorAgentId))
-    .where(and(eq(messages.organizationId, ctx.orgId), eq(messages.conversationId, row.conversation.id)))
-    .orderBy(sql`${messages.createdAt} desc, ${messages.id} desc`)
-    .limit(MAX_MESSAGES + 1);
+  const list = await threadMessagesQuery(ctx, row.conversation.id);
   const requesterName = [row.requester.firstName, row.requester.lastName].filter(Boolean).join(" ") || row.requester.email || "Anonymous visitor";
   return {
     conversation: serializeConversation(row),
@@ -36,5 +30,16 @@ export async function getInboxThread(ctx: Ctx, number: number) {
       })),
   };
 }
+/** The newest messages first (reversed for display); exported for EXPLAIN in bench/. */
+export function threadMessagesQuery(ctx: Ctx, conversationId: string) {
+  return db
+    .select({ message: messages, authorName: agents.name })
+    .from(messages)
+    .leftJoin(agents, eq(agents.id, messages.authorAgentId))
+    .where(and(eq(messages.organizationId, ctx.orgId), eq(messages.conversationId, conversationId)))
+    .orderBy(sql`${messages.createdAt} desc, ${messages.id} desc`)
+    .limit(MAX_MESSAGES + 1);
+}
+
 export type InboxThread = Awaited<ReturnType<typeof getInboxThread>>;
 export type InboxMessage = InboxThread["messages"][number];

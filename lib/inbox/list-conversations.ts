@@ -6,10 +6,12 @@ import { listQuerySchema, type InboxSort, type ListQuery } from "./schemas";
 import { searchCondition } from "./search";
 import { viewCondition, viewStatuses } from "./views";
 
+// NULLS LAST / FIRST spelled out to match the indexes drizzle creates (DESC NULLS LAST), or PostgreSQL
+// cannot read them in order and sorts the whole view instead (the columns are NOT NULL either way).
 const ORDER: Record<InboxSort, SQL> = {
-  newest: sql`c.last_message_at desc, c.id desc`,
-  oldest: sql`c.last_message_at asc, c.id asc`,
-  priority: sql`c.priority desc, c.last_message_at desc, c.id desc`,
+  newest: sql`c.last_message_at desc nulls last, c.id desc nulls last`,
+  oldest: sql`c.last_message_at asc nulls first, c.id asc nulls first`,
+  priority: sql`c.priority desc nulls last, c.last_message_at desc nulls last, c.id desc nulls last`,
 };
 
 function keysetCondition(sort: InboxSort, cursor: ListCursor | null): SQL {
@@ -39,12 +41,8 @@ type Row = {
   tags: string[];
 };
 
-/**
- * One page of a view for the signed-in agent, keyset-paginated. Each status is read separately from the
- * (organization, status, …) indexes and the pages merged, so a view spanning two statuses never sorts
- * the whole table.
- */
-export async function listInboxConversations(ctx: Ctx, agentId: string, input: ListQuery) {
+/** The SQL of one page (limit + 1 rows, to know whether there is a next page); exported for EXPLAIN in bench/. */
+export function listPageQuery(ctx: Ctx, agentId: string, input: ListQuery) {
   const query = listQuerySchema.parse(input);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const order = ORDER[query.sort];
@@ -63,8 +61,7 @@ export async function listInboxConversations(ctx: Ctx, agentId: string, input: L
     where ${filters} ${status ? sql`and c.status = ${status}` : sql``} order by ${order} limit ${take})`;
   const statuses = viewStatuses(query.view);
   const keys = statuses ? sql.join(statuses.map(inner), sql` union all `) : inner(null);
-
-  const found = await rows<Row>(sql`
+  return sql`
     select c.id, c.number, c.subject, c.status, c.priority, c.last_message_preview as preview,
       to_json(c.last_message_at)#>>'{}' as at, to_json(c.snoozed_until)#>>'{}' as snoozed_until,
       u.email as requester_email, u.first_name as requester_first_name, u.last_name as requester_last_name,
@@ -78,8 +75,17 @@ export async function listInboxConversations(ctx: Ctx, agentId: string, input: L
     left join agents a on a.id = c.assignee_id
     left join conversation_reads r on r.agent_id = ${agentId} and r.conversation_id = c.id
     order by ${order}
-    limit ${take}`);
+    limit ${take}`;
+}
 
+/**
+ * One page of a view for the signed-in agent, keyset-paginated. Each status is read separately from the
+ * (organization, status, …) indexes and the pages merged, so a view spanning two statuses never sorts
+ * the whole table.
+ */
+export async function listInboxConversations(ctx: Ctx, agentId: string, input: ListQuery) {
+  const query = listQuerySchema.parse(input);
+  const found = await rows<Row>(listPageQuery(ctx, agentId, query));
   const page = found.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor = found.length > query.limit && last ? encodeCursor({ at: last.at, id: last.id, ...(query.sort === "priority" ? { priority: last.priority } : {}) }) : null;

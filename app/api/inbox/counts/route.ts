@@ -1,6 +1,6 @@
 import { withAgent } from "@/lib/inbox/route";
-import { countInboxViews } from "@/lib/inbox/view-counts";
+import { countInboxViewsCached } from "@/lib/inbox/cached-view-counts";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withAgent(async (_request, session) => Response.json(await countInboxViews(session.ctx, session.agent.id)));
+export const GET = withAgent(async (_request, session) => Response.json(await countInboxViewsCached(session.ctx, session.agent.id)));

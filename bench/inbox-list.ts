@@ -1,0 +1,113 @@
+/**
+ * Inbox benchmark: `npm run bench:inbox` against a throwaway local PostgreSQL (DATABASE_URL).
+ * Seeds one organization with 100,000 conversations and 1,000,000 messages, then times the inbox's reads
+ * (list, search, open thread, view counts) through the same lib/ functions the route handlers call, and
+ * prints p50/p95 with the EXPLAIN ANALYZE plan of each. With BENCH_BASE_URL (a `next start` on the same
+ * database) it also times the HTTP list API and the first render of /inbox, signed in as the bench agent.
+ */
+import { performance } from "node:perf_hooks";
+import { sql, type SQL } from "drizzle-orm";
+import { closeDb, db, rows } from "@/db/client";
+import { applyMigrations } from "@/db/migrate";
+import { teams, tags } from "@/db/schema";
+import { createAgent } from "@/lib/agents/create-agent";
+import type { Ctx } from "@/lib/context";
+import { getInboxThread, threadMessagesQuery } from "@/lib/inbox/get-thread";
+import { listInboxConversations, listPageQuery } from "@/lib/inbox/list-conversations";
+import { countInboxViews } from "@/lib/inbox/view-counts";
+import { assertLocalTestDatabase } from "@/lib/testing/local-database";
+import { createTestOrg, TEST_PASSWORD } from "@/lib/testing/test-org";
+import { timeHttp } from "./inbox-http";
+import { seedInbox } from "./inbox-seed";
+
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
+const MESSAGES_PER = Number(process.env.BENCH_MESSAGES_PER ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+
+const random = (n: number) => 1 + Math.floor(Math.random() * n);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function time(label: string, fn: () => Promise<unknown>, target: number) {
+  for (let i = 0; i < 10; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const p95 = pct(samples, 95);
+  console.log(`${label.padEnd(44)} p50 ${pct(samples, 50).toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   target p95 < ${target} ms ${p95 < target ? "✓" : "✗"}`);
+  return { label, p50: pct(samples, 50), p95 };
+}
+
+async function explain(label: string, query: SQL) {
+  const plan = await rows<{ "QUERY PLAN": string }>(sql`explain (analyze, buffers, costs off) ${query}`);
+  console.log(`\n--- EXPLAIN ANALYZE: ${label}\n${plan.map((r) => r["QUERY PLAN"]).join("\n")}`);
+}
+
+/** A previous run's organization, when it has the full data set (BENCH_FRESH=1 seeds a new one). */
+async function reuseSeeded() {
+  const [found] = await rows<{ org_id: string; id: string; name: string; email: string }>(sql`
+    select o.id as org_id, a.id, a.name, a.email from organizations o join agents a on a.organization_id = o.id and a.role = 'owner'
+    where o.name like 'Inbox bench %' and o.last_conversation_number >= ${CONVERSATIONS} order by o.created_at desc limit 1`);
+  if (!found) return null;
+  const ctx: Ctx = { orgId: found.org_id, actor: { type: "agent", id: found.id, name: found.name, email: found.email, role: "owner" } };
+  return { ctx, owner: { id: found.id, email: found.email }, orgId: found.org_id };
+}
+
+async function seedFresh() {
+  const { ctx, owner, orgId } = await createTestOrg("Inbox bench");
+  const agentB = await createAgent(orgId, { email: `bench-b-${orgId.slice(0, 8)}@example.test`, password: TEST_PASSWORD, name: "Bench B", role: "agent" });
+  const teamRows = await db.insert(teams).values([{ organizationId: orgId, name: "Support" }, { organizationId: orgId, name: "Billing" }]).returning();
+  await db.insert(tags).values(["vip", "refund", "bug", "shipping"].map((name) => ({ organizationId: orgId, name })));
+  await seedInbox(orgId, [owner.id, agentB.id], teamRows.map((t) => t.id), CONVERSATIONS, MESSAGES_PER);
+  return { ctx, owner: { id: owner.id, email: owner.email }, orgId };
+}
+
+async function main() {
+  assertLocalTestDatabase();
+  await applyMigrations();
+  const started = performance.now();
+  const { ctx, owner, orgId } = (process.env.BENCH_FRESH ? null : await reuseSeeded()) ?? (await seedFresh());
+  const [counts] = await rows<{ c: number; m: number }>(sql`select (select count(*) from conversations where organization_id = ${orgId})::int as c,
+    (select count(*) from messages where organization_id = ${orgId})::int as m`);
+  console.log(`Organization with ${counts!.c} conversations and ${counts!.m} messages ready in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+
+  const me = owner.id;
+  const deepCursor = async () => {
+    let page = await listInboxConversations(ctx, me, { view: "open" });
+    for (let i = 0; i < 20 && page.nextCursor; i++) page = await listInboxConversations(ctx, me, { view: "open", cursor: page.nextCursor });
+    return page.nextCursor!;
+  };
+  const cursor = await deepCursor();
+  const results = [
+    await time("list: All open, newest, first page (50)", () => listInboxConversations(ctx, me, { view: "open" }), 50),
+    await time("list: All open, page 21 (keyset cursor)", () => listInboxConversations(ctx, me, { view: "open", cursor }), 50),
+    await time("list: Closed (two statuses), newest", () => listInboxConversations(ctx, me, { view: "closed" }), 50),
+    await time("list: Mine, oldest", () => listInboxConversations(ctx, me, { view: "mine", sort: "oldest" }), 50),
+    await time("list: All open, by priority", () => listInboxConversations(ctx, me, { view: "open", sort: "priority" }), 50),
+    await time("search: unique word in one message body", () => listInboxConversations(ctx, me, { view: "all", q: `ref${random(CONVERSATIONS)}x3` }), 100),
+    await time("search: common word (\"tracking label\")", () => listInboxConversations(ctx, me, { view: "all", q: "tracking label" }), 100),
+    await time("open thread (conversation + messages)", () => getInboxThread(ctx, random(CONVERSATIONS)), 50),
+    await time("view counts (sidebar)", () => countInboxViews(ctx, me), 100),
+  ];
+
+  await explain("list: All open, newest, first page", listPageQuery(ctx, me, { view: "open" }));
+  await explain("list: Closed (two statuses)", listPageQuery(ctx, me, { view: "closed" }));
+  await explain("list: All open, by priority", listPageQuery(ctx, me, { view: "open", sort: "priority" }));
+  await explain("search: unique word in one message body", listPageQuery(ctx, me, { view: "all", q: `ref${random(CONVERSATIONS)}x3` }));
+  await explain("search: common word", listPageQuery(ctx, me, { view: "all", q: "tracking label" }));
+  const [one] = await rows<{ id: string }>(sql`select id from conversations where organization_id = ${orgId} and number = ${random(CONVERSATIONS)}`);
+  await explain("open thread: messages", threadMessagesQuery(ctx, one!.id).getSQL());
+
+  if (process.env.BENCH_BASE_URL) results.push(...(await timeHttp(process.env.BENCH_BASE_URL, owner.email, TEST_PASSWORD, RUNS)));
+  console.log(`\nSummary (ms): ${JSON.stringify(Object.fromEntries(results.map((r) => [r.label, { p50: +r.p50.toFixed(1), p95: +r.p95.toFixed(1) }])))}`);
+  await closeDb();
+}
+
+main().catch(async (error) => {
+  console.error(error);
+  await closeDb();
+  process.exit(1);
+});
