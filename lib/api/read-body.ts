@@ -37,3 +37,10 @@ export function asObject(json: unknown): Record<string, unknown> {
   if (json === null || typeof json !== "object" || Array.isArray(json)) throw invalid("Request body must be a JSON object");
   return json as Record<string, unknown>;
 }
+
+/** PostgreSQL text cannot hold NUL characters: refuse them up front as bad input rather than fail in SQL. */
+export function assertNoNul(value: unknown, where: string): void {
+  const has = (v: unknown): boolean =>
+    typeof v === "string" ? v.includes("\u0000") : v !== null && typeof v === "object" ? Object.entries(v).some(([k, x]) => k.includes("\u0000") || has(x)) : false;
+  if (has(value)) throw invalid(`${where} cannot contain NUL (\\u0000) characters`);
+}

@@ -6,7 +6,7 @@ import { IDENTITY_BODY_FIELDS, readIdentity, resolveClientActor } from "./client
 import { errorResponse, jsonResponse } from "./error-response";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { consumeRateLimit, rateLimitHeaders } from "./rate-limit";
-import { asObject, readJsonBody } from "./read-body";
+import { asObject, assertNoNul, readJsonBody } from "./read-body";
 
 type KeyKind = AuthenticatedKey["kind"];
 
@@ -60,16 +60,12 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
       }
 
       const url = new URL(request.url);
-      const req: ApiRequest<P> = {
-        request,
-        url,
-        ctx: { orgId: key.orgId, actor },
-        key,
-        params: ((await context?.params) ?? {}) as P,
-        body,
-        query: Object.fromEntries(url.searchParams),
-        requestId,
-      };
+      const params = ((await context?.params) ?? {}) as P;
+      const query = Object.fromEntries(url.searchParams);
+      assertNoNul(body, "The request body");
+      assertNoNul(query, "The query string");
+      assertNoNul(params, "The path");
+      const req: ApiRequest<P> = { request, url, ctx: { orgId: key.orgId, actor }, key, params, body, query, requestId };
       const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
       const response = idempotencyKey ? await runIdempotent(req, idempotencyKey, raw.text, handler) : await handler(req);
       for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

@@ -96,15 +96,15 @@ describe("malformed input", () => {
       [C, "POST", { subject: "a", channel: "fax" }], [C, "POST", { subject: "a", user_email: "not-an-email" }], [C, "POST", { subject: "a", user_email: 7 }],
       [C, "POST", { subject: "a", metadata: "str" }], [C, "POST", { subject: "a", metadata: [1] }], [C, "POST", { subject: "a", id: "x" }],
       [C, "POST", { subject: "a", status: "closed" }], [C, "POST", { subject: "a", organization_id: "x" }], [C, "POST", { subject: "a", description: "" }],
-      [C, "POST", { subject: "a", user_first_name: {} }], [C, "POST", { subject: ["a"] }], [C, "POST", { subject: "a", number: 1 }],
+      [C, "POST", { subject: "a", user_first_name: {} }], [C, "POST", { subject: ["a"] }], [C, "POST", { subject: "a\u0000b" }],
       [M, "POST", {}], [M, "POST", { body: "" }], [M, "POST", { body: 3, user_email: "t@example.com" }], [M, "POST", { body: "hi" }],
       [M, "POST", { body: "hi", user_email: "stranger@example.com" }], [M, "POST", { body: "hi", user_email: "t@example.com", message_type: "email" }],
       [M, "POST", { body: "hi", user_email: "t@example.com", message_type: "note" }], [M, "POST", { body: "hi", user_email: "t@example.com", extra: 1 }],
       [M, "POST", "{bad json"], [M, "POST", { body: "hi", user_email: "t@example.com" }, {}, "not-a-uuid"],
       [P, "PATCH", { status: "archived" }], [P, "PATCH", { priority: "p1" }], [P, "PATCH", { subject: "" }], [P, "PATCH", { number: 3 }],
       [P, "PATCH", { requester_id: id }], [P, "PATCH", { tags: "vip" }], [P, "PATCH", { custom_attributes: [1] }], [P, "PATCH", { assignee_email: "x" }],
-      [P, "PATCH", { status: "snoozed" }], [P, "PATCH", { snoozed_until: "soon" }], [P, "PATCH", "[]"],
-      [L, "GET", undefined, {}, "?limit=0"], [L, "GET", undefined, {}, "?limit=-5"], [L, "GET", undefined, {}, "?offset=abc"], [L, "GET", undefined, {}, "?status=nope"],
+      [P, "PATCH", { status: "snoozed" }], [P, "PATCH", { snoozed_until: "soon" }], [P, "PATCH", { custom_attributes: { k: "v\u0000" } }],
+      [L, "GET", undefined, {}, "?limit=0"], [L, "GET", undefined, {}, "?limit=-5"], [L, "GET", undefined, {}, "?q=%00"], [L, "GET", undefined, {}, "?status=nope"],
     ];
     expect(table).toHaveLength(50);
     const snapshot = async () => {

@@ -3,6 +3,6 @@ import { jsonResponse } from "@/lib/api/error-response";
 import { removeTag } from "@/lib/conversations/tags";
 
 export const DELETE = withApiKey<{ id: string; tag: string }>(
-  async ({ ctx, params }) => jsonResponse(await removeTag(ctx, params.id, decodeURIComponent(params.tag))),
+  async ({ ctx, params }) => jsonResponse(await removeTag(ctx, params.id, params.tag)),
   { keys: ["server"] },
 );
