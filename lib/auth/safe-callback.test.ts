@@ -6,7 +6,7 @@ describe("safeCallback", () => {
     expect(safeCallback("/settings/tags?x=1")).toBe("/settings/tags?x=1");
   });
 
-  it.each(["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)", "", null, 42])(
+  it.each(["https://evil.example/", "//evil.example/", "/\\evil.example", "/\t/evil.example", " /x", "javascript:alert(1)", "", null, 42])(
     "sends %s to the inbox instead (no open redirect)",
     (value) => expect(safeCallback(value)).toBe("/inbox"),
   );

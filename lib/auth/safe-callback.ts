@@ -1,3 +1,11 @@
-/** Only same-site paths: an absolute or protocol-relative callback would be an open redirect. */
-export const safeCallback = (value: unknown) =>
-  typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/inbox";
+const BASE = "http://dexra.invalid";
+
+/**
+ * Only same-site paths. Anything else, including tricks browsers normalize into another host
+ * (`//evil`, `/\\evil`, `/<TAB>/evil`), sends the agent to the inbox instead: no open redirect.
+ */
+export function safeCallback(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/") || /[\\\s\u0000-\u001f\u007f]/.test(value)) return "/inbox";
+  const url = new URL(value, BASE);
+  return url.origin === BASE ? url.pathname + url.search + url.hash : "/inbox";
+}
