@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import type { Ctx } from "../context";
+import { liveOrgOf } from "../organization/live-org";
 
 const STATUSES = ["open", "pending", "snoozed", "resolved", "closed"] as const;
 
@@ -17,7 +18,7 @@ export async function countOrganizationViews(orgId: string) {
   const teams = await rows<{ id: string; name: string; count: number }>(sql`
     select t.id, t.name, (select count(*) from conversations c
       where c.organization_id = ${orgId} and c.team_id = t.id and c.status = 'open')::int as count
-    from teams t where t.organization_id = ${orgId} order by t.name`);
+    from teams t where t.organization_id = ${liveOrgOf(orgId)} order by t.name`);
   const tags = await rows<{ id: string; name: string; color: string; count: number }>(sql`
     with open_ids as (select id from conversations where organization_id = ${orgId} and status = 'open'),
     counts as (select ct.tag_id, count(*)::int as count from conversation_tags ct
