@@ -1,10 +1,17 @@
-import NextAuth from "next-auth";
-import { authConfig } from "@/lib/auth/config";
+import { NextResponse, type NextRequest } from "next/server";
 
-// Redirects signed-out visitors of app pages to /login. Only a convenience:
-// every page, action and handler checks authorization itself (requireAgent / withApiKey).
-const { auth } = NextAuth(authConfig);
-export default auth;
+// Sends visitors without a session cookie to /login. Only a convenience: every page, action and handler
+// checks authorization itself (requireAgent / withApiKey). It deliberately does not run Auth.js here:
+// Auth.js's middleware re-issues the session cookie, and a page request in flight during sign-out would
+// then sign the agent straight back in.
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+export default function proxy(request: NextRequest) {
+  if (request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name))) return NextResponse.next();
+  const login = new URL("/login", request.url);
+  login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+  return NextResponse.redirect(login);
+}
 
 export const config = {
   matcher: ["/inbox/:path*", "/settings/:path*", "/reports/:path*"],

@@ -14,6 +14,15 @@ test("the demo agent signs in, sees the organization's inbox and signs out", asy
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("signing in from a deep link returns to that page", async ({ page }) => {
+  await page.goto("/settings/tags");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("Email").fill(DEMO.email);
+  await page.getByLabel("Password").fill(DEMO.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/settings\/tags$/);
+});
+
 test("a wrong password shows an error and creates no session", async ({ page, context }) => {
   await logIn(page, DEMO.email, "not-the-password");
   await expect(page.locator("form").getByRole("alert")).toHaveText("Incorrect email or password.");

@@ -2,13 +2,14 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
+import { safeCallback } from "@/lib/auth/safe-callback";
 
 export type LoginState = { error: string | null; email: string };
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
   const email = String(form.get("email") ?? "");
   try {
-    await signIn("credentials", { email, password: String(form.get("password") ?? ""), redirectTo: "/inbox" });
+    await signIn("credentials", { email, password: String(form.get("password") ?? ""), redirectTo: safeCallback(form.get("callbackUrl")) });
     return { error: null, email };
   } catch (error) {
     if (!(error instanceof AuthError)) throw error; // the success redirect travels as an error too

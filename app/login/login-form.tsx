@@ -5,10 +5,11 @@ import { loginAction, type LoginState } from "./actions";
 
 const initial: LoginState = { error: null, email: "" };
 
-export function LoginForm() {
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(loginAction, initial);
   return (
     <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="space-y-1">
         <label htmlFor="email" className="block text-sm font-medium">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required autoFocus defaultValue={state.email}

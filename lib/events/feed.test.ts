@@ -28,6 +28,8 @@ describe("events feed", () => {
     const empty = await listEvents(ctx, { after: third.next_cursor! });
     expect(empty).toEqual({ results: [], next_cursor: third.next_cursor, has_more: false });
     await expect(listEvents(ctx, { after: "garbage" })).rejects.toThrow(/cursor/);
+    await expect(listEvents(ctx, { after: `${"9".repeat(20)}_1` })).rejects.toThrow(/cursor/);
+    await expect(listEvents(ctx, { after: `1_${"9".repeat(19)}` })).rejects.toThrow(/cursor/);
   });
 
   it("never skips a transaction that commits after a later one: the cursor waits for it", async () => {

@@ -4,10 +4,17 @@ import type { Ctx } from "../context";
 import { serializeEvent } from "./envelope";
 
 export const EVENT_FEED_RETENTION_DAYS = 30;
-const CURSOR = /^(\d+)_(\d+)$/;
+const CURSOR = /^(\d{1,20})_(\d{1,19})$/;
+const MAX_XID8 = 2n ** 64n - 1n;
+const MAX_BIGINT = 2n ** 63n - 1n;
+// Zod runs this even when the pattern failed; that case is already reported.
+const cursorInRange = (cursor: string) => {
+  const match = CURSOR.exec(cursor);
+  return !match || (BigInt(match[1]!) <= MAX_XID8 && BigInt(match[2]!) <= MAX_BIGINT);
+};
 
 export const listEventsSchema = z.object({
-  after: z.string().regex(CURSOR, "after must be a cursor returned as next_cursor").optional(),
+  after: z.string().regex(CURSOR, "after must be a cursor returned as next_cursor").refine(cursorInRange, "after must be a cursor returned as next_cursor").optional(),
   limit: z.coerce.number().int().min(1).default(100).transform((n) => Math.min(n, 1000)),
 });
 export type ListEventsInput = z.input<typeof listEventsSchema>;

@@ -51,7 +51,7 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
           statusCode: status,
           latencyMs: latency(),
           error: ok ? null : redirect ? `redirect to ${response.headers.location ?? "?"} not followed` : `HTTP ${status}`,
-          responseBody: Buffer.concat(chunks).toString("utf8").slice(0, RESPONSE_BODY_LOG_CHARS) || null,
+          responseBody: withoutNul(Buffer.concat(chunks).toString("utf8")).slice(0, RESPONSE_BODY_LOG_CHARS) || null,
           retryAfter: response.headers["retry-after"],
         });
       });
@@ -60,9 +60,12 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
   });
 }
 
+// PostgreSQL text cannot hold NUL: a binary reply must not make the attempt unloggable (and so retried forever).
+const withoutNul = (text: string) => text.replaceAll("\u0000", "\uFFFD");
+
 function describeError(error: Error & { code?: string }): string {
   if (/is not allowed\. Because/.test(error.message)) {
     return `refused: the target resolves to a private, loopback or reserved address (${error.message.match(/lookup (\S+?)\(/)?.[1] ?? "?"})`;
   }
-  return error.code ? `${error.code}: ${error.message}` : error.message;
+  return withoutNul(error.code ? `${error.code}: ${error.message}` : error.message);
 }
