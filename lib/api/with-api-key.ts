@@ -54,7 +54,7 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
       let actor: Actor = { type: "api_key", id: key.id, name: key.name || key.prefix, kind: key.kind };
       if (key.kind === "client") {
         const endUser = await resolveClientActor(key, readIdentity(request, body));
-        if (!endUser && !options.anonymous) throw new ApiError("unauthorized", "A client key needs a verified end-user identity (user_email + user_hash, user_jwt, or X-Dexra-User-Token)");
+        if (!endUser && options.anonymous !== true) throw new ApiError("unauthorized", "A client key needs a verified end-user identity (user_email + user_hash, user_jwt, or X-Dexra-User-Token)");
         if (endUser) actor = endUser;
         for (const field of IDENTITY_BODY_FIELDS) delete body[field];
       }
@@ -67,6 +67,11 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
       assertNoNul(params, "The path");
       const req: ApiRequest<P> = { request, url, ctx: { orgId: key.orgId, actor }, key, params, body, query, requestId };
       const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
+      // Anonymous visitors of one publishable key share no identity to keep their replays apart, and a replay
+      // could not hand back the one-time X-Dexra-User-Token: refuse rather than replay someone else's answer.
+      if (idempotencyKey && key.kind === "client" && actor.type !== "end_user") {
+        throw new ApiError("validation_error", "Idempotency-Key needs a verified end user; anonymous requests cannot be replayed");
+      }
       const response = idempotencyKey ? await runIdempotent(req, idempotencyKey, raw.text, handler) : await handler(req);
       for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
       return response;

@@ -1,13 +1,28 @@
-import { eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { conversations, organizations } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { db, type Tx } from "@/db/client";
+import { conversations, endUsers, organizations } from "@/db/schema";
 import type { Ctx } from "../context";
+import { invalid, notFound } from "../errors";
 import { createAnonymousEndUser, findOrCreateEndUser } from "../end-users/find-or-create-end-user";
 import { emitEvent, logActivity } from "../events/record";
 import { insertMessage } from "../messages/insert-message";
 import { getConversationRowOrThrow } from "./queries";
 import { createConversationSchema, type CreateConversationInput } from "./schemas";
 import { serializeConversation } from "./serialize";
+
+/** The verified end user a client key acts for; a different `user_email` in the body cannot speak for them. */
+async function verifiedRequester(tx: Tx, orgId: string, id: string, claimedEmail: string | undefined) {
+  const [user] = await tx
+    .select({ id: endUsers.id, email: endUsers.email })
+    .from(endUsers)
+    .where(and(eq(endUsers.organizationId, orgId), eq(endUsers.id, id)))
+    .limit(1);
+  if (!user) throw notFound("End user");
+  if (claimedEmail && claimedEmail.toLowerCase() !== user.email?.toLowerCase()) {
+    throw invalid("user_email must be the verified end user's email");
+  }
+  return user;
+}
 
 /**
  * Creates a conversation (and its requester when new). `requesterId` pins the requester, as a client key
@@ -19,7 +34,7 @@ export async function createConversation(ctx: Ctx, input: CreateConversationInpu
     const identity = { firstName: params.user_first_name, lastName: params.user_last_name };
     let anonymousToken: string | null = null;
     let requester;
-    if (options.requesterId) requester = { id: options.requesterId, email: params.user_email ?? null };
+    if (options.requesterId) requester = await verifiedRequester(tx, ctx.orgId, options.requesterId, params.user_email);
     else if (params.user_email) requester = await findOrCreateEndUser(tx, ctx.orgId, { ...identity, email: params.user_email });
     else {
       const created = await createAnonymousEndUser(tx, ctx.orgId, identity);

@@ -58,6 +58,18 @@ describe("merge, rating and end users", () => {
     await expect(mergeConversation(ctx, source.id, { into: stranger.id })).rejects.toMatchObject({ status: 400 });
   });
 
+  it("unmerge after a chained merge (A into B, then B into C) takes A's messages back from C", async () => {
+    const { ctx } = await createTestOrg();
+    const make = async (subject: string, body: string) =>
+      (await createConversation(ctx, { subject, user_email: "chain@example.test", description: body })).conversation;
+    const [a, b, c] = [await make("A", "from A"), await make("B", "from B"), await make("C", "from C")];
+    await mergeConversation(ctx, a.id, { into: b.id });
+    await mergeConversation(ctx, b.id, { into: c.id });
+    await unmergeConversation(ctx, a.id);
+    expect((await listMessages(ctx, a.id)).results.map((m) => m.body)).toEqual(["from A"]);
+    expect((await listMessages(ctx, c.id)).results.map((m) => m.body).sort()).toEqual(["from B", "from C"]);
+  });
+
   it("a rating is stored once per conversation with its event", async () => {
     const { ctx } = await createTestOrg();
     const { conversation } = await createConversation(ctx, { subject: "Rate me", user_email: "r@example.test" });

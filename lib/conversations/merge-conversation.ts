@@ -71,16 +71,23 @@ export async function unmergeConversation(ctx: Ctx, id: string) {
       .limit(1);
     if (!merge || source.mergedIntoId !== merge.targetId) throw new ApiError("conflict", "this conversation is not merged");
     const target = await lockConversationOrThrow(tx, ctx, merge.targetId);
-    if (merge.movedMessageIds.length) {
+    // The moved messages may since have moved on (A into B, then B into C): take them back from wherever they are.
+    const holders = merge.movedMessageIds.length
+      ? await tx
+          .selectDistinct({ id: messages.conversationId })
+          .from(messages)
+          .where(and(eq(messages.organizationId, ctx.orgId), inArray(messages.id, merge.movedMessageIds)))
+      : [];
+    if (holders.length) {
       await tx
         .update(messages)
         .set({ conversationId: id })
-        .where(and(eq(messages.conversationId, target.id), inArray(messages.id, merge.movedMessageIds)));
+        .where(and(eq(messages.organizationId, ctx.orgId), inArray(messages.id, merge.movedMessageIds)));
     }
     await tx.update(conversationMerges).set({ undoneAt: new Date() }).where(eq(conversationMerges.id, merge.id));
     await tx.update(conversations).set({ mergedIntoId: null }).where(eq(conversations.id, id));
     await refreshLastMessage(tx, ctx, id);
-    await refreshLastMessage(tx, ctx, target.id);
+    for (const holder of new Set([target.id, ...holders.map((h) => h.id)])) await refreshLastMessage(tx, ctx, holder);
     await logActivity(tx, ctx, id, "unmerged", { from: target.id, from_number: target.number });
     await logActivity(tx, ctx, target.id, "unmerged", { source: id, source_number: source.number });
     if (source.status !== merge.sourcePreviousStatus) return changeStatus(tx, ctx, source, merge.sourcePreviousStatus);

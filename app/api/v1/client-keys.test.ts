@@ -84,6 +84,23 @@ describe("client keys", () => {
     expect(listed.body.results.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
   });
 
+  it("refuse Idempotency-Key on anonymous requests (a replay could not return the visitor's token)", async () => {
+    const { clientKey } = await createTestOrg();
+    const res = await callRoute(create.POST, "POST", "x", { key: clientKey, body: { subject: "Anon" }, headers: { "idempotency-key": "k1" } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("validation_error");
+  });
+
+  it("a verified end user cannot create a conversation in another email's name", async () => {
+    const { clientKey, identitySecret } = await createTestOrg();
+    const token = await jwt(identitySecret, { email: "real@example.com" });
+    const res = await callRoute(create.POST, "POST", "x", { key: clientKey, body: { subject: "Spoof", user_jwt: token, user_email: "ceo@example.com", description: "hi" } });
+    expect(res.status).toBe(400);
+    const ok = await callRoute(create.POST, "POST", "x", { key: clientKey, body: { subject: "Real", user_jwt: token, description: "hi" } });
+    expect(ok.status).toBe(201);
+    expect(ok.body.requester.email).toBe("real@example.com");
+  });
+
   it("accept a signed identity token (HS256) that vouches for name and attributes, and refuse an expired one", async () => {
     const { clientKey, identitySecret, serverKey } = await createTestOrg();
     const token = await jwt(identitySecret, { email: "j@example.com", name: "Jo Jones", custom_attributes: { plan: "gold" } });
