@@ -32,6 +32,9 @@ test("agent A claims; agent B's later claim shows the conflict and rolls back", 
 
   await page.getByRole("button", { name: /Assign to me/ }).click();
   await expect(page.getByRole("main").getByText("Assigned to Sarah Connor")).toBeVisible();
+  // B's screen follows A's committed claim live; B then tries to claim anyway.
+  await expect(sam.getByRole("main").getByText("Assigned to Sarah Connor")).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole("button", { name: /Assign to me/ })).toHaveCount(0);
 
   await sam.getByRole("button", { name: /Assign to me/ }).click();
   await expect(sam.getByRole("alert").filter({ hasText: "Already assigned" })).toHaveText(/Already assigned to Sarah Connor/);

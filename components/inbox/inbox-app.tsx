@@ -11,7 +11,7 @@ import { ConversationList } from "./conversation-list";
 import { DetailsPanel } from "./details-panel";
 import { BulkBar, SearchBox, SortAndFilter } from "./list-toolbar";
 import { MergeDialog } from "./merge-dialog";
-import { stillInView, type Me } from "./optimistic";
+import { leavesView, type Me } from "./optimistic";
 import { ShortcutHelp } from "./shortcut-help";
 import { SnoozeDialog } from "./snooze-dialog";
 import { ThreadPane } from "./thread-pane";
@@ -57,9 +57,7 @@ export function InboxApp({ me }: { me: Me }) {
       if (!on) return;
       const index = items.findIndex((i) => i.id === on.id);
       const item = items[index];
-      const leaves = item && (change.action === "resolve" || change.action === "snooze" || change.action === "claim" || change.action === "merge")
-        ? !stillInView(url.view, { ...item, status: change.action === "resolve" || change.action === "merge" ? "closed" : change.action === "snooze" ? "snoozed" : item.status, assignee: change.action === "claim" ? { id: me.id, name: me.name } : item.assignee }, me.id)
-        : false;
+      const leaves = item ? leavesView(url.view, item, change, me) : false;
       action.mutate(
         { id: on.id, number: on.number, action: change },
         change.action === "merge"

@@ -52,6 +52,13 @@ export function stillInView(view: string, item: InboxListItem, meId: string) {
   return true;
 }
 
+/** Whether an action takes a list item out of the view it is shown in (resolve in "All open", claim in "Unassigned"…). */
+export function leavesView(view: string, item: InboxListItem, action: ConversationAction, me: Me) {
+  const status = action.action === "resolve" || action.action === "merge" ? "closed" : action.action === "snooze" ? "snoozed" : item.status;
+  const assignee = action.action === "claim" ? { id: me.id, name: me.name } : item.assignee;
+  return !stillInView(view, { ...item, status, assignee }, me.id);
+}
+
 export function patchListItem(item: InboxListItem, c: Conversation): InboxListItem {
   return { ...item, status: c.status, priority: c.priority, tags: c.tags, assignee: c.assignee ? { id: c.assignee.id, name: c.assignee.name } : null };
 }

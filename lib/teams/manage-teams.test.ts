@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { organizations } from "@/db/schema";
 import { auditCount, createSettingsOrg } from "../settings/test-helpers";
 import { createTeam, deleteTeam, listTeams, renameTeam, setTeamMembers } from "./manage-teams";
 
@@ -13,6 +16,16 @@ describe("teams settings", () => {
     expect((await listTeams(org.admin.ctx))[0]!.memberIds).toEqual([]);
     await deleteTeam(org.admin.ctx, { id: team.id });
     expect(await listTeams(org.admin.ctx)).toEqual([]);
+  });
+
+  it("a team created while viewing the sandbox belongs to the live organization, as agents do", async () => {
+    const org = await createSettingsOrg();
+    const [sandbox] = await db.select().from(organizations).where(eq(organizations.sandboxOfId, org.orgId));
+    const sandboxCtx = { ...org.admin.ctx, orgId: sandbox!.id };
+    const team = await createTeam(sandboxCtx, { name: "Night shift" });
+    expect(team.organizationId).toBe(org.orgId);
+    await setTeamMembers(sandboxCtx, { id: team.id, agentIds: [org.agent.agent.id] });
+    expect(await listTeams(org.admin.ctx)).toMatchObject([{ name: "Night shift", memberIds: [org.agent.agent.id] }]);
   });
 
   it("refuses a plain agent, duplicates, foreign teams and foreign agents, changing nothing", async () => {
