@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { db } from "@/db/client";
+import { connection, db } from "@/db/client";
 import { apiKeys, organizations } from "@/db/schema";
 import { sha256 } from "../crypto";
 import { ApiError } from "../errors";
@@ -25,11 +25,8 @@ const live = alias(organizations, "live");
 const USED_EVERY_MS = 60_000;
 const lastMarked = new Map<string, number>();
 
-/** Resolves `Authorization: Bearer <key>` to the key and its organization in one round trip. */
-export async function authenticateKey(request: Request): Promise<AuthenticatedKey> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
-  if (!match || !KEY_SHAPE.test(match[1]!)) throw invalidKey();
-  const [row] = await db
+function buildKeyLookup() {
+  return db
     .select({
       id: apiKeys.id,
       kind: apiKeys.kind,
@@ -44,8 +41,24 @@ export async function authenticateKey(request: Request): Promise<AuthenticatedKe
     .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
     // Settings (rate limit, identity secret) live on the live organization; a sandbox key uses its parent's.
     .innerJoin(live, eq(live.id, sql`coalesce(${organizations.sandboxOfId}, ${organizations.id})`))
-    .where(and(eq(apiKeys.keyHash, sha256(match[1]!)), isNull(apiKeys.revokedAt)))
-    .limit(1);
+    .where(and(eq(apiKeys.keyHash, sql.placeholder("hash")), isNull(apiKeys.revokedAt)))
+    .limit(1)
+    .prepare("dexra_authenticate_key");
+}
+
+// Every request runs this lookup: its SQL is built once per database connection, not per request.
+let cachedLookup: { conn: unknown; query: ReturnType<typeof buildKeyLookup> } | undefined;
+function keyLookup() {
+  const conn = connection();
+  if (cachedLookup?.conn !== conn) cachedLookup = { conn, query: buildKeyLookup() };
+  return cachedLookup.query;
+}
+
+/** Resolves `Authorization: Bearer <key>` to the key and its organization in one round trip. */
+export async function authenticateKey(request: Request): Promise<AuthenticatedKey> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
+  if (!match || !KEY_SHAPE.test(match[1]!)) throw invalidKey();
+  const [row] = await keyLookup().execute({ hash: sha256(match[1]!) });
   if (!row) throw invalidKey();
   markUsed(row.id);
   const { secret, previousSecret, ...key } = row;

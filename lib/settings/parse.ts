@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { assertNoNul } from "../api/read-body";
 import { invalid } from "../errors";
 
 /** Parses with the shared schema; failures become a validation_error whose details name each field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  assertNoNul(input, "The form");
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   // Same details shape as the API's error mapper: { path, message }.

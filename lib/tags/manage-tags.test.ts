@@ -27,6 +27,7 @@ describe("tags settings", () => {
     const before = await auditCount(org.orgId);
 
     await expect(createTag(org.agent.ctx, { name: "Nope", color: "#123456" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createTag(org.admin.ctx, { name: "nul\u0000byte", color: "#123456" })).rejects.toMatchObject({ code: "validation_error" });
     await expect(createTag(org.admin.ctx, { name: "billing", color: "#123456" })).rejects.toMatchObject({ code: "validation_error", details: [{ path: ["name"] }] });
     await expect(createTag(org.admin.ctx, { name: "", color: "red" })).rejects.toMatchObject({ code: "validation_error" });
     await expect(updateTag(org.admin.ctx, { id: theirs.id, name: "Mine now", color: "#000000" })).rejects.toMatchObject({ code: "not_found" });
