@@ -12,7 +12,11 @@ export const encodeCursor = (c: ListCursor) => Buffer.from(JSON.stringify(c)).to
 export function decodeCursor(raw: string): ListCursor {
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as ListCursor;
-    if (typeof c.at === "string" && typeof c.id === "string" && TIMESTAMP.test(c.at) && UUID.test(c.id) && (c.priority === undefined || PRIORITIES.includes(c.priority))) return c;
+    if (typeof c.at === "string" && typeof c.id === "string" && TIMESTAMP.test(c.at) && UUID.test(c.id) && (c.priority === undefined || PRIORITIES.includes(c.priority))) {
+      // Re-serialized so an impossible date (month 13) is refused here rather than by PostgreSQL.
+      const at = new Date(c.at);
+      if (!Number.isNaN(at.getTime())) return { ...c, at: at.toISOString() };
+    }
   } catch {
     // fall through to the validation error
   }

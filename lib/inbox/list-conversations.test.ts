@@ -55,6 +55,9 @@ describe("listInboxConversations", () => {
     await createConversation(a.ctx, { subject: "A's secret" });
     expect((await listInboxConversations(b.ctx, b.owner.id, { view: "all" })).items).toEqual([]);
     await expect(listInboxConversations(a.ctx, a.owner.id, { cursor: "bm90LWpzb24" })).rejects.toThrow(/cursor/);
+    const impossible = Buffer.from(JSON.stringify({ at: "2026-13-45T00:00:00Z", id: "00000000-0000-4000-8000-000000000000" })).toString("base64url");
+    await expect(listInboxConversations(a.ctx, a.owner.id, { cursor: impossible })).rejects.toMatchObject({ code: "validation_error" });
+    await expect(listInboxConversations(a.ctx, a.owner.id, { view: "team:------------------------------------" })).rejects.toMatchObject({ name: "ZodError" });
   });
 });
 

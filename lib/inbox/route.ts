@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { errorResponse } from "../api/error-response";
-import { readJsonBody } from "../api/read-body";
+import { assertNoNul, readJsonBody } from "../api/read-body";
 import type { AgentSession } from "../auth/agent-session";
 import { authorizeAgent } from "../auth/require-agent";
 
@@ -15,7 +15,10 @@ export function withAgent<P extends Params = Params>(handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }) => {
     try {
       const session = await authorizeAgent();
-      return await handler(request, session, await context.params);
+      const params = await context.params;
+      assertNoNul(Object.fromEntries(new URL(request.url).searchParams), "The query string");
+      assertNoNul(params, "The path");
+      return await handler(request, session, params);
     } catch (error) {
       return errorResponse(error, randomUUID());
     }
@@ -24,5 +27,7 @@ export function withAgent<P extends Params = Params>(handler: Handler<P>) {
 
 /** The JSON body (at most 1 MiB; empty means {}). */
 export async function readJson(request: Request): Promise<unknown> {
-  return (await readJsonBody(request)).json;
+  const { json } = await readJsonBody(request);
+  assertNoNul(json, "The request body");
+  return json;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 // Views are the sidebar entries; team and tag views carry the team or tag id.
 export const viewSchema = z.union([
   z.enum(["mine", "unassigned", "open", "pending", "snoozed", "closed", "all"]),
-  z.string().regex(/^(team|tag):[0-9a-f-]{36}$/i, "unknown view"),
+  z.string().regex(/^(team|tag):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "unknown view"),
 ]);
 export type InboxView = z.infer<typeof viewSchema>;
 
