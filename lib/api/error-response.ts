@@ -11,6 +11,9 @@ function describeIssue(issue: ZodError["issues"][number]) {
   return `${path}: ${issue.message}`;
 }
 
+const isClientAbort = (error: unknown) =>
+  error instanceof Error && (error.name === "AbortError" || error.message === "aborted" || (error as { code?: string }).code === "ECONNRESET");
+
 /** The one mapper: every failure becomes `{"error": {code, message, details}}` with its status. */
 export function errorResponse(error: unknown, requestId: string) {
   if (error instanceof ApiError) {
@@ -19,6 +22,10 @@ export function errorResponse(error: unknown, requestId: string) {
   if (error instanceof ZodError) {
     const details = error.issues.map((i) => ({ path: i.path, message: i.message, code: i.code }));
     return jsonResponse({ error: { code: "validation_error", message: describeIssue(error.issues[0]!), details } }, 400);
+  }
+  if (isClientAbort(error)) {
+    // The client went away mid-request (navigation, closed tab): nothing failed here and nobody reads the answer.
+    return jsonResponse({ error: { code: "aborted", message: "The client closed the request.", details: [] } }, 400);
   }
   console.error(`[dexra] request ${requestId} failed`, error);
   return jsonResponse(
