@@ -34,7 +34,7 @@ export async function emitEvent(tx: Tx, ctx: Ctx, type: WebhookEventType, data: 
   const payload = sequence === null ? data : { ...data, sequence };
   // The outbox row and its fan-out in one statement (one round trip): a webhook_deliveries row per enabled,
   // subscribed endpoint commits or rolls back with the change, so the worker never has to discover events.
-  const [event] = await rows<{ id: string; seq: string | number }>(
+  const [event] = await rows<{ id: string; seq: string | number; deliveries: number }>(
     sql`with event as (
       insert into events (organization_id, type, conversation_id, conversation_seq, data)
       values (${ctx.orgId}, ${type}, ${conversationId}, ${sequence}, ${JSON.stringify(payload)}::jsonb)
@@ -43,11 +43,12 @@ export async function emitEvent(tx: Tx, ctx: Ctx, type: WebhookEventType, data: 
       insert into webhook_deliveries (organization_id, endpoint_id, event_id)
       select ${ctx.orgId}, e.id, event.id from webhook_endpoints e, event
       where e.organization_id = ${ctx.orgId} and e.enabled and e.events && array['*', ${type}]::text[]
+      returning 1
     )
-    select id, seq from event`,
+    select id, seq, (select count(*) from fan_out)::int as deliveries from event`,
     tx,
   );
-  await signalLive(tx, { orgId: ctx.orgId, conversationId, type });
+  await signalLive(tx, { orgId: ctx.orgId, conversationId, type, deliveries: event!.deliveries });
   return { id: event!.id, seq: Number(event!.seq) };
 }
 

@@ -30,5 +30,11 @@ export type ActivityAction =
   | "unmerged";
 
 /** Sent on the `dexra_live` channel for every event, so inboxes update without reload. */
-export type LiveSignal = { orgId: string; conversationId: string | null; type: string };
+export type LiveSignal = {
+  orgId: string;
+  conversationId: string | null;
+  type: string;
+  /** Webhook deliveries this event queued: the delivery worker wakes only when there are some. */
+  deliveries?: number;
+};
 export const LIVE_CHANNEL = "dexra_live";

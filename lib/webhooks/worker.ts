@@ -1,6 +1,6 @@
 import { connection } from "@/db/client";
 import { serializeEvent } from "../events/envelope";
-import { LIVE_CHANNEL } from "../events/types";
+import { LIVE_CHANNEL, type LiveSignal } from "../events/types";
 import { pruneExpiredEvents } from "./prune-events";
 import { claimDueDeliveries, completeDelivery, failDelivery, logInterruptedAttempt, type ClaimedDelivery } from "./queue";
 import { ATTEMPT_TIMEOUT_MS, parseRetryAfter, RETRY_SCHEDULE_MS, retryDelayMs } from "./schedule";
@@ -110,7 +110,19 @@ export function startWebhookWorker(options: WebhookWorkerOptions = {}) {
   };
 }
 
-async function listenForEvents(onEvent: () => void): Promise<() => Promise<void>> {
+/** True for signals of events that queued deliveries; presence and events nobody subscribed to are ignored. */
+function queuedDeliveries(payload: string): boolean {
+  try {
+    return ((JSON.parse(payload) as LiveSignal).deliveries ?? 0) > 0;
+  } catch {
+    return false;
+  }
+}
+
+async function listenForEvents(wakeUp: () => void): Promise<() => Promise<void>> {
+  const onEvent = (payload: string) => {
+    if (queuedDeliveries(payload)) wakeUp();
+  };
   const conn = connection();
   try {
     if (conn.kind === "postgres") {
