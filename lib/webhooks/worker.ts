@@ -1,6 +1,6 @@
-import { connection } from "@/db/client";
 import { serializeEvent } from "../events/envelope";
-import { LIVE_CHANNEL, type LiveSignal } from "../events/types";
+import { subscribeLive } from "../live/listener";
+import { isPresence } from "../live/types";
 import { pruneExpiredEvents } from "./prune-events";
 import { claimDueDeliveries, completeDelivery, failDelivery, logInterruptedAttempt, type ClaimedDelivery } from "./queue";
 import { ATTEMPT_TIMEOUT_MS, parseRetryAfter, RETRY_SCHEDULE_MS, retryDelayMs } from "./schedule";
@@ -37,7 +37,13 @@ export function startWebhookWorker(options: WebhookWorkerOptions = {}) {
   let stopped = false;
   let wake: () => void = () => {};
   const inFlight = new Set<Promise<void>>();
-  const unlisten = listenForEvents(() => wake());
+  // The process's one shared LISTEN connection; only events that queued deliveries wake the loop.
+  const unsubscribe = subscribeLive((message) => {
+    if (!isPresence(message) && (message.deliveries ?? 0) > 0) wake();
+  }).catch((error) => {
+    log("LISTEN failed; falling back to polling", error);
+    return () => {};
+  });
   let prunedAt = 0;
 
   const deliver = async (claim: ClaimedDelivery) => {
@@ -105,36 +111,9 @@ export function startWebhookWorker(options: WebhookWorkerOptions = {}) {
       wake();
       await running;
       await Promise.allSettled(inFlight);
-      await (await unlisten)();
+      (await unsubscribe)();
     },
   };
-}
-
-/** True for signals of events that queued deliveries; presence and events nobody subscribed to are ignored. */
-function queuedDeliveries(payload: string): boolean {
-  try {
-    return ((JSON.parse(payload) as LiveSignal).deliveries ?? 0) > 0;
-  } catch {
-    return false;
-  }
-}
-
-async function listenForEvents(wakeUp: () => void): Promise<() => Promise<void>> {
-  const onEvent = (payload: string) => {
-    if (queuedDeliveries(payload)) wakeUp();
-  };
-  const conn = connection();
-  try {
-    if (conn.kind === "postgres") {
-      const { unlisten } = await conn.client.listen(LIVE_CHANNEL, onEvent);
-      return unlisten;
-    }
-    const unlisten = await conn.client.listen(LIVE_CHANNEL, onEvent);
-    return unlisten;
-  } catch (error) {
-    log("LISTEN failed; falling back to polling", error);
-    return async () => {};
-  }
 }
 
 const numberList = (value: string | undefined) => value?.split(",").map((part) => Number(part.trim()));
