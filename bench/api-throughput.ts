@@ -5,7 +5,8 @@
  *
  *   npm run bench:api                      # starts a throwaway PostgreSQL, builds if needed
  *   DATABASE_URL=postgres://… npm run bench:api   # or use a database you give it (a new organization is seeded)
- * Options: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_CONVERSATIONS (100000).
+ * Options: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_CONVERSATIONS (100000), BENCH_ONLY (list | create),
+ * BENCH_PROFILE_DIR (writes a V8 CPU profile of the Next server there, to open in Chrome DevTools).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -100,7 +101,9 @@ async function main() {
     children.push(child);
     return waitFor(port);
   };
-  await start(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(nextPort)], nextPort);
+  // --cpu-prof is refused in NODE_OPTIONS, so a profiled server runs Next's bin under node directly.
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
+  await start(process.execPath, [...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(nextPort)], nextPort);
   await start(path.join(ROOT, "node_modules/.bin/tsx"), ["bench/api-bare-server.ts"], barePort);
 
   const headers = { authorization: `Bearer ${org.serverKey}`, "content-type": "application/json" };
@@ -115,7 +118,8 @@ async function main() {
     },
   ];
   const rowsOut: string[][] = [];
-  for (const scenario of scenarios) {
+  const only = process.env.BENCH_ONLY;
+  for (const scenario of scenarios.filter((s) => !only || s.name.includes(only === "list" ? "GET" : "create"))) {
     const results = [];
     for (const [label, port] of [["dexra (Next)", nextPort], ["bare node:http", barePort]] as const) {
       const run = (duration: number) =>

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
 
@@ -44,6 +44,9 @@ export const conversations = pgTable(
     // Per-conversation event counter, copied into every webhook payload so receivers can order.
     eventSeq: integer("event_seq").notNull().default(0),
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('english', subject)`),
+    // Every message's words in one document (dexra_search_append, see migration 0004), so a search is one
+    // GIN lookup on the conversations it lists. NULL once too large to keep: search reads the messages then.
+    searchDocument: tsvector("search_document").default(sql`''::tsvector`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -59,6 +62,8 @@ export const conversations = pgTable(
     index("conversations_requester_idx").on(t.requesterId, t.createdAt.desc()),
     index("conversations_snoozed_idx").on(t.snoozedUntil).where(sql`${t.status} = 'snoozed'`),
     index("conversations_search_idx").using("gin", t.search),
+    index("conversations_search_document_idx").using("gin", t.searchDocument),
+    index("conversations_search_overflow_idx").on(t.organizationId).where(sql`${t.searchDocument} is null`),
   ],
 );
 
@@ -152,6 +157,10 @@ export const conversationMerges = pgTable(
   (t) => [index("conversation_merges_source_idx").on(t.sourceId), index("conversation_merges_target_idx").on(t.targetId)],
 );
 
-export type Conversation = typeof conversations.$inferSelect;
+/** A conversation row as the app reads it: the search document is for the database's eyes only. */
+export type Conversation = Omit<typeof conversations.$inferSelect, "searchDocument">;
+const { searchDocument: _searchDocument, ...conversationFields } = getTableColumns(conversations);
+/** The columns to select for a Conversation (every column but the search document, which can be large). */
+export const conversationColumns = conversationFields;
 export type Message = typeof messages.$inferSelect;
 export type Tag = typeof tags.$inferSelect;

@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
-import { agents, conversations, endUsers, teams } from "@/db/schema";
+import { agents, conversationColumns, conversations, endUsers, teams } from "@/db/schema";
 import { notFound } from "../errors";
 
 const tagNames = sql<string[]>`coalesce((
@@ -8,7 +8,7 @@ const tagNames = sql<string[]>`coalesce((
   where ct.conversation_id = ${conversations.id}), '{}')`;
 
 const conversationFields = {
-  conversation: conversations,
+  conversation: conversationColumns,
   requester: { id: endUsers.id, email: endUsers.email, firstName: endUsers.firstName, lastName: endUsers.lastName },
   assignee: { id: agents.id, email: agents.email, name: agents.name },
   team: { id: teams.id, name: teams.name },

@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx, type Tx } from "@/db/client";
-import { conversations, type Conversation } from "@/db/schema";
+import { conversationColumns, conversations, type Conversation } from "@/db/schema";
 import type { Ctx } from "../context";
 import { notFound } from "../errors";
 import { isUuid } from "../ids";
@@ -19,7 +19,7 @@ export const isEndUser = (ctx: Ctx) => ctx.actor.type === "end_user";
 export async function lockConversationOrThrow(tx: Tx, ctx: Ctx, id: string): Promise<Conversation> {
   if (!isUuid(id)) throw notFound("Conversation");
   const [row] = await tx
-    .select()
+    .select(conversationColumns)
     .from(conversations)
     .where(and(conversationScope(ctx), eq(conversations.id, id)))
     .for("update");

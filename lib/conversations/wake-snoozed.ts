@@ -1,6 +1,6 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import { db } from "@/db/client";
-import { conversations } from "@/db/schema";
+import { conversationColumns, conversations } from "@/db/schema";
 import { systemActor, type Ctx } from "../context";
 import { changeStatus } from "./change-status";
 
@@ -15,7 +15,7 @@ export async function wakeSnoozedConversations(now = new Date()): Promise<number
   for (;;) {
     const batch = await db.transaction(async (tx) => {
       const due = await tx
-        .select()
+        .select(conversationColumns)
         .from(conversations)
         .where(and(eq(conversations.status, "snoozed"), lte(conversations.snoozedUntil, now)))
         .orderBy(asc(conversations.snoozedUntil))
