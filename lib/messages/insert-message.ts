@@ -40,11 +40,11 @@ export async function insertMessage(tx: Tx, ctx: Ctx, input: NewMessage) {
   const now = message!.createdAt;
   await tx
     .update(conversations)
-    .set(
-      input.type === "note"
-        ? { updatedAt: now }
-        : { updatedAt: now, lastMessageAt: now, lastMessagePreview: sql`left(${input.body}, ${PREVIEW_CHARS})` },
-    )
+    .set({
+      updatedAt: now,
+      ...(input.type === "note" ? {} : { lastMessageAt: now, lastMessagePreview: sql`left(${input.body}, ${PREVIEW_CHARS})` }),
+      searchDocument: sql`dexra_search_append(${conversations.searchDocument}, to_tsvector('english', ${input.body}))`,
+    })
     .where(and(eq(conversations.id, input.conversationId), eq(conversations.organizationId, ctx.orgId)));
   const json = serializeMessage(message!);
   await logActivity(tx, ctx, input.conversationId, input.type === "note" ? "note" : "message", { message_id: message!.id, direction: input.direction });
