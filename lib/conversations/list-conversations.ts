@@ -4,6 +4,7 @@ import { conversations } from "@/db/schema";
 import type { Ctx } from "../context";
 import { isUuid } from "../ids";
 import { selectConversationRows } from "./queries";
+import { conversationSearchMatch } from "./search-match";
 import { listConversationsQuerySchema, type ListConversationsQuery } from "./schemas";
 import { conversationScope, isEndUser } from "./scope";
 import { serializeConversation } from "./serialize";
@@ -25,11 +26,15 @@ function filters(ctx: Ctx, params: ReturnType<typeof listConversationsQuerySchem
       where ct.conversation_id = ${conversations.id} and lower(t.name) = ${params.tag.toLowerCase()})`);
   }
   if (params.q) {
-    // Both sides use their GIN tsvector index; end users' searches never look inside private notes.
     const query = sql`websearch_to_tsquery('english', ${params.q})`;
-    const noteFilter = isEndUser(ctx) ? sql`and m.type = 'reply'` : sql``;
-    where.push(sql`(${conversations.search} @@ ${query} or ${conversations.id} in (
-      select m.conversation_id from messages m where m.organization_id = ${ctx.orgId} and m.search @@ ${query} ${noteFilter}))`);
+    if (isEndUser(ctx) || (ctx.actor.type === "api_key" && ctx.actor.kind === "client")) {
+      // End users never match on private notes, which the conversation's search document includes: their
+      // searches read the replies of their own conversations (few) through the per-conversation index.
+      where.push(sql`(${conversations.search} @@ ${query} or exists (select 1 from messages m
+        where m.conversation_id = ${conversations.id} and m.type = 'reply' and m.search @@ ${query}))`);
+    } else {
+      where.push(conversationSearchMatch(conversations, ctx.orgId, query));
+    }
   }
   return where;
 }

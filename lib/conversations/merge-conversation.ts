@@ -26,6 +26,14 @@ async function refreshLastMessage(tx: Tx, ctx: Ctx, id: string) {
     where c.id = ${id} and c.organization_id = ${ctx.orgId}`);
 }
 
+/** Rebuilds a conversation's search document from the messages it holds now (NULL again if too large). */
+async function rebuildSearchDocument(tx: Tx, ctx: Ctx, id: string) {
+  await tx.execute(sql`
+    update conversations c set search_document =
+      (select dexra_search_agg(m.search order by m.created_at, m.id) from messages m where m.conversation_id = c.id)
+    where c.id = ${id} and c.organization_id = ${ctx.orgId}`);
+}
+
 /**
  * Merges conversation `id` into `into` (same requester): its messages move, it is closed and points to the
  * target, both activity logs record it, and conversation_merges remembers enough to undo it exactly.
@@ -50,6 +58,13 @@ export async function mergeConversation(ctx: Ctx, id: string, params: { into: st
       mergedById: ctx.actor.type === "agent" ? ctx.actor.id : null,
     });
     await tx.update(conversations).set({ mergedIntoId: target!.id }).where(eq(conversations.id, source!.id));
+    // The target gains the source's words without rereading its own messages; a source too large to keep a
+    // document (NULL) makes the target's NULL too, so that search reads the target's messages.
+    await tx.execute(sql`
+      update conversations t set search_document =
+        case when s.search_document is null then null else dexra_search_append(t.search_document, s.search_document) end
+      from conversations s where t.id = ${target!.id} and s.id = ${source!.id} and t.organization_id = ${ctx.orgId}`);
+    await rebuildSearchDocument(tx, ctx, source!.id);
     await refreshLastMessage(tx, ctx, target!.id);
     await refreshLastMessage(tx, ctx, source!.id);
     await logActivity(tx, ctx, source!.id, "merged", { into: target!.id, into_number: target!.number, messages: moved.length });
@@ -86,8 +101,10 @@ export async function unmergeConversation(ctx: Ctx, id: string) {
     }
     await tx.update(conversationMerges).set({ undoneAt: new Date() }).where(eq(conversationMerges.id, merge.id));
     await tx.update(conversations).set({ mergedIntoId: null }).where(eq(conversations.id, id));
-    await refreshLastMessage(tx, ctx, id);
-    for (const holder of new Set([target.id, ...holders.map((h) => h.id)])) await refreshLastMessage(tx, ctx, holder);
+    for (const changed of new Set([id, target.id, ...holders.map((h) => h.id)])) {
+      await refreshLastMessage(tx, ctx, changed);
+      await rebuildSearchDocument(tx, ctx, changed);
+    }
     await logActivity(tx, ctx, id, "unmerged", { from: target.id, from_number: target.number });
     await logActivity(tx, ctx, target.id, "unmerged", { source: id, source_number: source.number });
     if (source.status !== merge.sourcePreviousStatus) return changeStatus(tx, ctx, source, merge.sourcePreviousStatus);

@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { conversationSearchMatch } from "../conversations/search-match";
 
 /**
  * Turns what an agent typed into a tsquery: every word must match, the last one as a prefix so results
@@ -11,22 +12,20 @@ export function toPrefixTsquery(q: string): string | null {
 }
 
 /**
- * The conversations matching a search, on alias `c`: subject, any message body (notes included: only
- * agents search here), the requester's email, or `#number`.
+ * What an agent searched for: `#number` and an email are exact `filter`s on alias `c`; anything else is a
+ * full-text `match` on alias `c` (subject or any message, notes included: only agents search here), which
+ * the list reads in two ways (see searchKeys in list-conversations.ts).
  */
-export function searchCondition(orgId: string, q: string): SQL {
+export type InboxSearch = { filter: SQL } | { match: SQL };
+
+export function parseSearch(orgId: string, q: string): InboxSearch {
   const number = /^#?(\d{1,9})$/.exec(q.trim());
-  if (number) return sql`c.number = ${Number(number[1])}`;
+  if (number) return { filter: sql`c.number = ${Number(number[1])}` };
   if (q.includes("@")) {
-    return sql`c.requester_id in (select u.id from end_users u where u.organization_id = ${orgId} and lower(u.email) = ${q.trim().toLowerCase()})`;
+    return { filter: sql`c.requester_id in (select u.id from end_users u where u.organization_id = ${orgId} and lower(u.email) = ${q.trim().toLowerCase()})` };
   }
   const tsquery = toPrefixTsquery(q);
-  if (!tsquery) return sql`false`;
+  if (!tsquery) return { filter: sql`false` };
   const query = sql`to_tsquery('english', ${tsquery})`;
-  // The matches are collected first (an InitPlan over the two GIN indexes) and then fetched by primary key:
-  // as a plain IN, PostgreSQL misjudges how few rows a rare word matches and hash-joins the whole table.
-  return sql`c.id = any(array(
-    select s.id from conversations s where s.organization_id = ${orgId} and s.search @@ ${query}
-    union
-    select m.conversation_id from messages m where m.organization_id = ${orgId} and m.search @@ ${query}))`;
+  return { match: conversationSearchMatch({ id: sql`c.id`, search: sql`c.search`, searchDocument: sql`c.search_document` }, orgId, query) };
 }

@@ -1,0 +1,85 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import type { Ctx } from "../context";
+import { listInboxConversations } from "../inbox/list-conversations";
+import { createMessage } from "../messages/create-message";
+import { createTestOrg } from "../testing/test-org";
+import { createConversation } from "./create-conversation";
+import { listConversations } from "./list-conversations";
+import { mergeConversation, unmergeConversation } from "./merge-conversation";
+
+/** The ids a word finds through the public API's `q` and through the inbox search, for one caller. */
+async function apiFinds(ctx: Ctx, q: string) {
+  return (await listConversations(ctx, { q })).results.map((c) => c.id).sort();
+}
+async function inboxFinds(ctx: Ctx, agentId: string, q: string) {
+  return (await listInboxConversations(ctx, agentId, { view: "all", q })).items.map((c) => c.id).sort();
+}
+
+describe("conversation search over messages", () => {
+  it("finds a word that is only in a later message body, through the inbox and the API", async () => {
+    const { ctx, owner } = await createTestOrg();
+    const { conversation } = await createConversation(ctx, { subject: "Delivery", user_email: "b@example.test", description: "Where is it?" });
+    await createConversation(ctx, { subject: "Other", user_email: "b@example.test", description: "Nothing here" });
+    await createMessage(ctx, conversation.id, { body: "The courier left it with the quartermaster" });
+    expect(await apiFinds(ctx, "quartermaster")).toEqual([conversation.id]);
+    expect(await inboxFinds(ctx, owner.id, "quartermaster")).toEqual([conversation.id]);
+    expect(await inboxFinds(ctx, owner.id, "quarterm")).toEqual([conversation.id]);
+  });
+
+  it("finds a private note's word for agents and server keys, never for the requester's client key", async () => {
+    const { ctx, owner } = await createTestOrg();
+    const { conversation } = await createConversation(ctx, { subject: "Account", user_email: "n@example.test", description: "Please help" });
+    await createMessage(ctx, conversation.id, { body: "Suspected chargeback artist", message_type: "note" });
+    await createMessage(ctx, conversation.id, { body: "We are looking into your zeppelin" });
+    const server: Ctx = { orgId: ctx.orgId, actor: { type: "api_key", id: owner.id, name: "server", kind: "server" } };
+    const endUser: Ctx = { orgId: ctx.orgId, actor: { type: "end_user", id: conversation.requester.id, name: "n" } };
+    expect(await apiFinds(ctx, "chargeback")).toEqual([conversation.id]);
+    expect(await apiFinds(server, "chargeback")).toEqual([conversation.id]);
+    expect(await inboxFinds(ctx, owner.id, "chargeback")).toEqual([conversation.id]);
+    expect(await apiFinds(endUser, "chargeback")).toEqual([]);
+    expect(await apiFinds(endUser, "\"suspected chargeback\" OR artist")).toEqual([]);
+    // The same client key does find its own conversation by a reply's word and by the subject.
+    expect(await apiFinds(endUser, "zeppelin")).toEqual([conversation.id]);
+    expect(await apiFinds(endUser, "account")).toEqual([conversation.id]);
+  });
+
+  it("after a merge the source's words find the target; after unmerge they find the source again", async () => {
+    const { ctx, owner } = await createTestOrg();
+    const { conversation: a } = await createConversation(ctx, { subject: "First", user_email: "m@example.test", description: "My aardvark escaped" });
+    const { conversation: b } = await createConversation(ctx, { subject: "Second", user_email: "m@example.test", description: "About the gazebo" });
+    await mergeConversation(ctx, a.id, { into: b.id });
+    expect(await apiFinds(ctx, "aardvark")).toEqual([b.id]);
+    expect(await inboxFinds(ctx, owner.id, "aardvark")).toEqual([b.id]);
+    expect(await apiFinds(ctx, "gazebo")).toEqual([b.id]);
+    await unmergeConversation(ctx, a.id);
+    expect(await apiFinds(ctx, "aardvark")).toEqual([a.id]);
+    expect(await inboxFinds(ctx, owner.id, "aardvark")).toEqual([a.id]);
+    expect(await apiFinds(ctx, "gazebo")).toEqual([b.id]);
+  });
+
+  it("a merged conversation whose source document had overflowed is still found by the source's words", async () => {
+    const { ctx, owner } = await createTestOrg();
+    const { conversation: a } = await createConversation(ctx, { subject: "Big", user_email: "o@example.test", description: "A platypus story" });
+    const { conversation: b } = await createConversation(ctx, { subject: "Small", user_email: "o@example.test", description: "Short" });
+    await db.execute(sql`update conversations set search_document = null where id = ${a.id}`);
+    await mergeConversation(ctx, a.id, { into: b.id });
+    expect(await apiFinds(ctx, "platypus")).toEqual([b.id]);
+    expect(await inboxFinds(ctx, owner.id, "platypus")).toEqual([b.id]);
+  });
+
+  it("finds a conversation whose document overflowed by a word in its messages", async () => {
+    const { ctx, owner } = await createTestOrg();
+    const { conversation } = await createConversation(ctx, { subject: "Huge thread", user_email: "h@example.test", description: "Start" });
+    await db.execute(sql`update conversations set search_document = null where id = ${conversation.id}`);
+    await createMessage(ctx, conversation.id, { body: "The flamingo arrived" });
+    const server: Ctx = { orgId: ctx.orgId, actor: { type: "api_key", id: owner.id, name: "server", kind: "server" } };
+    const endUser: Ctx = { orgId: ctx.orgId, actor: { type: "end_user", id: conversation.requester.id, name: "h" } };
+    expect(await apiFinds(server, "flamingo")).toEqual([conversation.id]);
+    expect(await apiFinds(endUser, "flamingo")).toEqual([conversation.id]);
+    expect(await inboxFinds(ctx, owner.id, "flamingo")).toEqual([conversation.id]);
+    expect(await inboxFinds(ctx, owner.id, "start")).toEqual([conversation.id]);
+    expect(await inboxFinds(ctx, owner.id, "penguin")).toEqual([]);
+  });
+});
