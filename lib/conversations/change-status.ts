@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { conversations, type Conversation } from "@/db/schema";
 import type { Ctx } from "../context";
-import { emitEvent, logActivity } from "../events/record";
+import { emitEvent, recordChange } from "../events/record";
 import { getConversation } from "./scope";
 
 export type Status = Conversation["status"];
@@ -24,11 +24,12 @@ export async function changeStatus(tx: Tx, ctx: Ctx, current: Conversation, to: 
     })
     .where(and(eq(conversations.organizationId, ctx.orgId), eq(conversations.id, current.id)));
   const change = { from: current.status, to, ...(to === "snoozed" ? { snoozed_until: snoozedUntil?.toISOString() } : {}) };
-  await logActivity(tx, ctx, current.id, to === "snoozed" ? "snoozed" : "status_changed", change);
   const conversation = await getConversation(ctx, current.id, tx);
-  if (current.status !== to || to === "snoozed") {
-    await emitEvent(tx, ctx, "conversation_status_changed", { conversation_id: current.id, ...change, conversation }, current.id);
-  }
+  const changed = current.status !== to || to === "snoozed";
+  await recordChange(tx, ctx, current.id, {
+    activity: { action: to === "snoozed" ? "snoozed" : "status_changed", data: change },
+    event: changed ? { type: "conversation_status_changed", data: { conversation_id: current.id, ...change, conversation } } : undefined,
+  });
   if (DONE.includes(to) && !DONE.includes(current.status)) {
     await emitEvent(tx, ctx, "conversation_resolved", { conversation_id: current.id, conversation }, current.id);
   }

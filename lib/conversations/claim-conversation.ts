@@ -3,7 +3,7 @@ import { db, type Tx } from "@/db/client";
 import { agents, conversations } from "@/db/schema";
 import type { Ctx } from "../context";
 import { ApiError, notFound } from "../errors";
-import { emitEvent, logActivity } from "../events/record";
+import { recordChange } from "../events/record";
 import { findAgentOrThrow, type AgentRef } from "./agents";
 import { conversationScope, getConversation, lockConversationOrThrow } from "./scope";
 
@@ -33,8 +33,10 @@ export async function claimConversation(ctx: Ctx, id: string, params: ClaimParam
     const conversation = await getConversation(ctx, id, tx);
     if (current.assigneeId !== agent.id) {
       const change = { agent_id: agent.id, agent_name: agent.name, previous_assignee_id: current.assigneeId };
-      await logActivity(tx, ctx, id, "claimed", change);
-      await emitEvent(tx, ctx, "conversation_claimed", { conversation_id: id, ...change, conversation }, id);
+      await recordChange(tx, ctx, id, {
+        activity: { action: "claimed", data: change },
+        event: { type: "conversation_claimed", data: { conversation_id: id, ...change, conversation } },
+      });
     }
     return conversation;
   });

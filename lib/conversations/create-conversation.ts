@@ -4,7 +4,7 @@ import { conversations, endUsers, organizations } from "@/db/schema";
 import type { Ctx } from "../context";
 import { invalid, notFound } from "../errors";
 import { createAnonymousEndUser, findOrCreateEndUser } from "../end-users/find-or-create-end-user";
-import { emitEvent, logActivity } from "../events/record";
+import { recordChange } from "../events/record";
 import { insertMessage } from "../messages/insert-message";
 import { getConversationRowOrThrow } from "./queries";
 import { createConversationSchema, type CreateConversationInput } from "./schemas";
@@ -61,9 +61,11 @@ export async function createConversation(ctx: Ctx, input: CreateConversationInpu
       })
       .returning({ id: conversations.id });
 
-    await logActivity(tx, ctx, created!.id, "created", { channel: params.channel });
     let conversation = serializeConversation(await getConversationRowOrThrow(ctx.orgId, created!.id, tx));
-    await emitEvent(tx, ctx, "conversation_created", { conversation }, created!.id);
+    await recordChange(tx, ctx, created!.id, {
+      activity: { action: "created", data: { channel: params.channel } },
+      event: { type: "conversation_created", data: { conversation } },
+    });
     if (params.description) {
       await insertMessage(tx, ctx, {
         conversationId: created!.id,

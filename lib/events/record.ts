@@ -1,58 +1,69 @@
-import { eq, and, sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rows, type Tx } from "@/db/client";
-import { activities, conversations } from "@/db/schema";
 import type { Ctx } from "../context";
-import { LIVE_CHANNEL, type ActivityAction, type LiveSignal, type WebhookEventType } from "./types";
+import { LIVE_CHANNEL, type ActivityAction, type WebhookEventType } from "./types";
 
-/** One row of a conversation's activity log, in the caller's transaction. */
-export async function logActivity(tx: Tx, ctx: Ctx, conversationId: string, action: ActivityAction, data: Record<string, unknown> = {}) {
-  await tx.insert(activities).values({
-    organizationId: ctx.orgId,
-    conversationId,
-    actorType: ctx.actor.type,
-    actorId: ctx.actor.id,
-    actorName: ctx.actor.name,
-    action,
-    data,
-  });
-}
+export type ActivityInput = { action: ActivityAction; data?: Record<string, unknown> };
+export type EventInput = { type: WebhookEventType; data: Record<string, unknown> };
 
 /**
- * Writes an event to the outbox in the caller's transaction (so a rolled-back change emits nothing)
- * and signals live inboxes on commit. Conversation events carry the conversation's next sequence number.
+ * Records a change in the caller's transaction, so a rolled-back change leaves no trace: its activity row,
+ * its outbox event (a conversation's events carry its next sequence number), a webhook_deliveries row per
+ * enabled, subscribed endpoint, and the live signal (NOTIFY is transactional: heard only on commit).
+ * All of it is one statement, one round trip.
  */
-export async function emitEvent(tx: Tx, ctx: Ctx, type: WebhookEventType, data: Record<string, unknown>, conversationId: string | null = null) {
-  let sequence: number | null = null;
-  if (conversationId) {
-    const [row] = await tx
-      .update(conversations)
-      .set({ eventSeq: sql`${conversations.eventSeq} + 1` })
-      .where(and(eq(conversations.id, conversationId), eq(conversations.organizationId, ctx.orgId)))
-      .returning({ eventSeq: conversations.eventSeq });
-    sequence = row?.eventSeq ?? null;
+export async function recordChange(tx: Tx, ctx: Ctx, conversationId: string | null, change: { activity?: ActivityInput; event?: EventInput }) {
+  const activity = change.activity && conversationId ? activityInsert(ctx, conversationId, change.activity) : null;
+  if (!change.event) {
+    if (activity) await tx.execute(activity);
+    return null;
   }
-  const payload = sequence === null ? data : { ...data, sequence };
-  // The outbox row and its fan-out in one statement (one round trip): a webhook_deliveries row per enabled,
-  // subscribed endpoint commits or rolls back with the change, so the worker never has to discover events.
-  const [event] = await rows<{ id: string; seq: string | number; deliveries: number }>(
-    sql`with event as (
-      insert into events (organization_id, type, conversation_id, conversation_seq, data)
-      values (${ctx.orgId}, ${type}, ${conversationId}, ${sequence}, ${JSON.stringify(payload)}::jsonb)
-      returning id, seq
-    ), fan_out as (
+  const { type, data } = change.event;
+  const payload = sql`${JSON.stringify(data)}::jsonb`;
+  const [event] = await rows<{ id: string; seq: string | number }>(
+    sql`with ${activity ? sql`activity as (${activity}),` : sql``}
+    ${conversationId
+      ? sql`next_seq as (
+          update conversations set event_seq = event_seq + 1
+          where id = ${conversationId} and organization_id = ${ctx.orgId} returning event_seq
+        ),
+        event as (
+          insert into events (organization_id, type, conversation_id, conversation_seq, data)
+          select ${ctx.orgId}, ${type}, ${conversationId}, n.event_seq, ${payload} || jsonb_build_object('sequence', n.event_seq)
+          from next_seq n
+          returning id, seq
+        ),`
+      : sql`event as (
+          insert into events (organization_id, type, data) values (${ctx.orgId}, ${type}, ${payload})
+          returning id, seq
+        ),`}
+    fan_out as (
       insert into webhook_deliveries (organization_id, endpoint_id, event_id)
       select ${ctx.orgId}, e.id, event.id from webhook_endpoints e, event
       where e.organization_id = ${ctx.orgId} and e.enabled and e.events && array['*', ${type}]::text[]
       returning 1
     )
-    select id, seq, (select count(*) from fan_out)::int as deliveries from event`,
+    select event.id, event.seq, pg_notify(${LIVE_CHANNEL}, json_build_object(
+      'orgId', ${ctx.orgId}::text, 'conversationId', ${conversationId}::text, 'type', ${type}::text,
+      'deliveries', (select count(*) from fan_out))::text)
+    from event`,
     tx,
   );
-  await signalLive(tx, { orgId: ctx.orgId, conversationId, type, deliveries: event!.deliveries });
-  return { id: event!.id, seq: Number(event!.seq) };
+  if (!event) throw new Error(`conversation ${conversationId} vanished while recording ${type}`);
+  return { id: event.id, seq: Number(event.seq) };
 }
 
-/** NOTIFY is transactional: listeners hear it only if the change commits. */
-export async function signalLive(tx: Tx, signal: LiveSignal) {
-  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(signal)})`);
+function activityInsert(ctx: Ctx, conversationId: string, { action, data = {} }: ActivityInput): SQL {
+  return sql`insert into activities (organization_id, conversation_id, actor_type, actor_id, actor_name, action, data)
+    values (${ctx.orgId}, ${conversationId}, ${ctx.actor.type}, ${ctx.actor.id}, ${ctx.actor.name}, ${action}, ${JSON.stringify(data)}::jsonb)`;
+}
+
+/** One row of a conversation's activity log, in the caller's transaction. */
+export async function logActivity(tx: Tx, ctx: Ctx, conversationId: string, action: ActivityAction, data: Record<string, unknown> = {}) {
+  await recordChange(tx, ctx, conversationId, { activity: { action, data } });
+}
+
+/** An event in the outbox (and its webhook deliveries and live signal), in the caller's transaction. */
+export async function emitEvent(tx: Tx, ctx: Ctx, type: WebhookEventType, data: Record<string, unknown>, conversationId: string | null = null) {
+  return recordChange(tx, ctx, conversationId, { event: { type, data } });
 }

@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
-import { db, type Tx } from "@/db/client";
-import { endUsers, type Conversation } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { db, rows, type Tx } from "@/db/client";
+import type { Conversation } from "@/db/schema";
 import type { Ctx } from "../context";
 import { changeStatus } from "../conversations/change-status";
-import { findAgentByEmail } from "../conversations/agents";
 import { lockConversationOrThrow } from "../conversations/scope";
-import { invalid } from "../errors";
+import { invalid, notFound } from "../errors";
+import { isUuid } from "../ids";
 import { insertMessage, type NewMessage } from "./insert-message";
 import { createMessageSchema, type CreateMessageInput } from "./schemas";
 import { serializeMessage } from "./serialize";
@@ -14,23 +14,55 @@ const REOPENS: Conversation["status"][] = ["pending", "snoozed", "resolved", "cl
 
 type Sender = { direction: NewMessage["direction"]; author: NewMessage["author"] };
 
+type Locked = {
+  status: Conversation["status"];
+  channel: string;
+  requester_id: string;
+  requester_email: string | null;
+  agent_id: string | null;
+  agent_email: string | null;
+};
+
+/**
+ * Locks the conversation (404 outside the caller's scope) and, in the same round trip, reads its requester
+ * and the active agent with `email` (agents belong to the live organization; a sandbox shares its parent's).
+ */
+async function lockWithParticipants(tx: Tx, ctx: Ctx, conversationId: string, email: string | null) {
+  if (!isUuid(conversationId)) throw notFound("Conversation");
+  const [found] = await rows<Locked>(
+    sql`select c.status, c.channel, u.id as requester_id, u.email as requester_email, a.id as agent_id, a.email as agent_email
+    from conversations c
+    join end_users u on u.id = c.requester_id
+    left join lateral (
+      select a.id, a.email from agents a
+      where a.organization_id = (select coalesce(o.sandbox_of_id, o.id) from organizations o where o.id = c.organization_id)
+        and a.deactivated_at is null and lower(a.email) = ${email}
+      limit 1
+    ) a on true
+    where c.organization_id = ${ctx.orgId} and c.id = ${conversationId}
+      ${ctx.actor.type === "end_user" ? sql`and c.requester_id = ${ctx.actor.id}` : sql``}
+    for update of c`,
+    tx,
+  );
+  if (!found) throw notFound("Conversation");
+  return found;
+}
+
 /**
  * Who is sending, by the API's rules: the requester → inbound reply; an agent of the organization → outbound;
  * anyone else → 400. An end user (client key) always sends as themselves; an agent signed in sends as themselves.
  */
-async function resolveSender(tx: Tx, ctx: Ctx, conversation: Conversation, email: string | undefined): Promise<Sender> {
-  const [requester] = await tx.select().from(endUsers).where(eq(endUsers.id, conversation.requesterId));
-  const asRequester: Sender = { direction: "inbound", author: { endUserId: requester!.id, email: requester!.email } };
+function resolveSender(ctx: Ctx, found: Locked, email: string | null): Sender {
+  const asRequester: Sender = { direction: "inbound", author: { endUserId: found.requester_id, email: found.requester_email } };
+  const requesterEmail = found.requester_email?.toLowerCase();
   if (ctx.actor.type === "end_user") {
-    if (email && email !== requester!.email?.toLowerCase()) throw invalid("user_email must be the requester's email", [{ path: ["user_email"], message: "not the requester" }]);
+    if (email && email !== requesterEmail) throw invalid("user_email must be the requester's email", [{ path: ["user_email"], message: "not the requester" }]);
     return asRequester;
   }
-  if (!email && ctx.actor.type === "agent") email = ctx.actor.email;
   if (!email) throw invalid("user_email is required", [{ path: ["user_email"], message: "required" }]);
-  if (requester!.email && email === requester!.email.toLowerCase()) return asRequester;
-  const agent = await findAgentByEmail(tx, ctx, email);
-  if (!agent) throw invalid(`${email} is neither the requester nor an agent of this organization`, [{ path: ["user_email"], message: "unknown sender" }]);
-  return { direction: "outbound", author: { agentId: agent.id, email: agent.email } };
+  if (requesterEmail && email === requesterEmail) return asRequester;
+  if (!found.agent_id) throw invalid(`${email} is neither the requester nor an agent of this organization`, [{ path: ["user_email"], message: "unknown sender" }]);
+  return { direction: "outbound", author: { agentId: found.agent_id, email: found.agent_email! } };
 }
 
 /**
@@ -39,9 +71,10 @@ async function resolveSender(tx: Tx, ctx: Ctx, conversation: Conversation, email
  */
 export async function createMessage(ctx: Ctx, conversationId: string, input: CreateMessageInput) {
   const params = createMessageSchema.parse(input);
+  const email = params.user_email?.toLowerCase() ?? (ctx.actor.type === "agent" ? ctx.actor.email.toLowerCase() : null);
   return db.transaction(async (tx) => {
-    const conversation = await lockConversationOrThrow(tx, ctx, conversationId);
-    const sender = await resolveSender(tx, ctx, conversation, params.user_email);
+    const found = await lockWithParticipants(tx, ctx, conversationId, ctx.actor.type === "end_user" ? null : email);
+    const sender = resolveSender(ctx, found, email);
     if (params.message_type === "note" && sender.direction !== "outbound") {
       throw invalid("only agents can write notes", [{ path: ["message_type"], message: "notes are for agents" }]);
     }
@@ -51,9 +84,11 @@ export async function createMessage(ctx: Ctx, conversationId: string, input: Cre
       type: params.message_type,
       direction: sender.direction,
       author: sender.author,
-      channel: conversation.channel,
+      channel: found.channel,
     });
-    if (sender.direction === "inbound" && REOPENS.includes(conversation.status)) await changeStatus(tx, ctx, conversation, "open");
+    if (sender.direction === "inbound" && REOPENS.includes(found.status)) {
+      await changeStatus(tx, ctx, await lockConversationOrThrow(tx, ctx, conversationId), "open");
+    }
     return serializeMessage(message);
   });
 }

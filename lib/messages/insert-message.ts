@@ -1,9 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
-import { conversations, messages } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { rows, type Tx } from "@/db/client";
 import type { Ctx } from "../context";
-import { emitEvent, logActivity } from "../events/record";
-import { serializeMessage } from "./serialize";
+import { recordChange } from "../events/record";
+import { serializeMessage, type MessageRecord } from "./serialize";
 
 export type NewMessage = {
   conversationId: string;
@@ -17,44 +16,41 @@ export type NewMessage = {
 
 const PREVIEW_CHARS = 140;
 
+type Row = Omit<MessageRecord, "createdAt"> & { createdAt: string };
+
 /**
- * Inserts a message with everything that belongs to it, in the caller's transaction: the conversation's
- * last-message fields and updated_at, the activity row and the webhook outbox row.
+ * Inserts a message with everything that belongs to it, in the caller's transaction and two round trips:
+ * the message with the conversation's updated_at, last-message fields and search document (one statement),
+ * then its activity row, outbox event and webhook deliveries (another).
  */
-export async function insertMessage(tx: Tx, ctx: Ctx, input: NewMessage) {
-  const byAgent = "agentId" in input.author;
-  const [message] = await tx
-    .insert(messages)
-    .values({
-      organizationId: ctx.orgId,
-      conversationId: input.conversationId,
-      direction: input.direction,
-      type: input.type,
-      body: input.body,
-      authorAgentId: byAgent ? (input.author as { agentId: string }).agentId : null,
-      authorEndUserId: byAgent ? null : (input.author as { endUserId: string }).endUserId,
-      senderEmail: input.author.email,
-      externalId: input.externalId,
-    })
-    .returning();
-  const now = message!.createdAt;
-  await tx
-    .update(conversations)
-    .set({
-      updatedAt: now,
-      ...(input.type === "note" ? {} : { lastMessageAt: now, lastMessagePreview: sql`left(${input.body}, ${PREVIEW_CHARS})` }),
-      searchDocument: sql`dexra_search_append(${conversations.searchDocument}, to_tsvector('english', ${input.body}))`,
-    })
-    .where(and(eq(conversations.id, input.conversationId), eq(conversations.organizationId, ctx.orgId)));
-  const json = serializeMessage(message!);
-  await logActivity(tx, ctx, input.conversationId, input.type === "note" ? "note" : "message", { message_id: message!.id, direction: input.direction });
-  const type = input.type === "note" ? "note_created" : input.direction === "inbound" ? "message_in" : "message_out";
-  await emitEvent(
+export async function insertMessage(tx: Tx, ctx: Ctx, input: NewMessage): Promise<MessageRecord> {
+  const author = input.author;
+  const isNote = input.type === "note";
+  const [row] = await rows<Row>(
+    sql`with message as (
+      insert into messages (organization_id, conversation_id, direction, type, body, author_agent_id, author_end_user_id, sender_email, external_id)
+      values (${ctx.orgId}, ${input.conversationId}, ${input.direction}, ${input.type}, ${input.body},
+        ${"agentId" in author ? author.agentId : null}, ${"endUserId" in author ? author.endUserId : null}, ${author.email}, ${input.externalId ?? null})
+      returning *
+    ), conversation as (
+      update conversations c set updated_at = m.created_at,
+        ${isNote ? sql`` : sql`last_message_at = m.created_at, last_message_preview = left(m.body, ${PREVIEW_CHARS}),`}
+        search_document = dexra_search_append(c.search_document, m.search)
+      from message m where c.id = m.conversation_id and c.organization_id = m.organization_id
+    )
+    select id, organization_id as "organizationId", conversation_id as "conversationId", direction, type, body,
+      author_agent_id as "authorAgentId", author_end_user_id as "authorEndUserId", sender_email as "senderEmail",
+      external_id as "externalId", to_json(created_at)#>>'{}' as "createdAt"
+    from message`,
     tx,
-    ctx,
-    type,
-    { conversation_id: input.conversationId, message: json, message_text: input.body, source_channel: input.channel },
-    input.conversationId,
   );
-  return message!;
+  const message: MessageRecord = { ...row!, createdAt: new Date(row!.createdAt) };
+  await recordChange(tx, ctx, input.conversationId, {
+    activity: { action: isNote ? "note" : "message", data: { message_id: message.id, direction: input.direction } },
+    event: {
+      type: isNote ? "note_created" : input.direction === "inbound" ? "message_in" : "message_out",
+      data: { conversation_id: input.conversationId, message: serializeMessage(message), message_text: input.body, source_channel: input.channel },
+    },
+  });
+  return message;
 }

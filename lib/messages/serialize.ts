@@ -1,7 +1,10 @@
 import type { Message } from "@/db/schema";
 
+/** A message as the app reads it (its tsvector stays in the database). */
+export type MessageRecord = Omit<Message, "search">;
+
 /** The public shape of a message. `sender_type` is `user` for end users and `agent` for agents. */
-export function serializeMessage(m: Message) {
+export function serializeMessage(m: MessageRecord) {
   return {
     id: m.id,
     conversation_id: m.conversationId,

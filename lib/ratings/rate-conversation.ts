@@ -3,7 +3,7 @@ import { db } from "@/db/client";
 import { ratings } from "@/db/schema";
 import type { Ctx } from "../context";
 import { lockConversationOrThrow } from "../conversations/scope";
-import { emitEvent, logActivity } from "../events/record";
+import { recordChange } from "../events/record";
 import { rateConversationSchema, type RateConversationInput } from "./schemas";
 
 export function serializeRating(r: typeof ratings.$inferSelect) {
@@ -38,8 +38,10 @@ export async function rateConversation(ctx: Ctx, conversationId: string, input: 
       })
       .returning();
     const rating = serializeRating(row!);
-    await logActivity(tx, ctx, conversationId, "rating", { score: rating.score, comment: rating.comment });
-    await emitEvent(tx, ctx, "rating_created", { conversation_id: conversationId, rating }, conversationId);
+    await recordChange(tx, ctx, conversationId, {
+      activity: { action: "rating", data: { score: rating.score, comment: rating.comment } },
+      event: { type: "rating_created", data: { conversation_id: conversationId, rating } },
+    });
     return rating;
   });
 }
