@@ -81,6 +81,11 @@ async function main() {
     return page.nextCursor!;
   };
   const cursor = await deepCursor();
+  const common = { view: "all", q: "tracking label" } as const;
+  const commonPage2 = (await listInboxConversations(ctx, me, common)).nextCursor!;
+  // "ref<n>" as typed so far is a prefix of ~111 references spread over the whole inbox (ref<n>x…, ref<n>0x…,
+  // ref<n>00x…): too few for the view's first rows to fill a page, so this one reads the GIN indexes.
+  const refPrefix = () => `ref${100 + random(899)}`;
   const results = [
     await time("list: All open, newest, first page (50)", () => listInboxConversations(ctx, me, { view: "open" }), 50),
     await time("list: All open, page 21 (keyset cursor)", () => listInboxConversations(ctx, me, { view: "open", cursor }), 50),
@@ -88,7 +93,11 @@ async function main() {
     await time("list: Mine, oldest", () => listInboxConversations(ctx, me, { view: "mine", sort: "oldest" }), 50),
     await time("list: All open, by priority", () => listInboxConversations(ctx, me, { view: "open", sort: "priority" }), 50),
     await time("search: unique word in one message body", () => listInboxConversations(ctx, me, { view: "all", q: `ref${random(CONVERSATIONS)}x3` }), 100),
-    await time("search: common word (\"tracking label\")", () => listInboxConversations(ctx, me, { view: "all", q: "tracking label" }), 100),
+    await time("search: common words (\"tracking label\")", () => listInboxConversations(ctx, me, common), 100),
+    await time("search: common words, page 2 (keyset cursor)", () => listInboxConversations(ctx, me, { ...common, cursor: commonPage2 }), 100),
+    await time("search: common words in Closed", () => listInboxConversations(ctx, me, { view: "closed", q: "tracking label" }), 100),
+    await time("search: prefix, ~111 hits spread (\"ref123\")", () => listInboxConversations(ctx, me, { view: "all", q: refPrefix() }), 100),
+    await time("search: subject word (\"refund\"), by priority", () => listInboxConversations(ctx, me, { view: "open", q: "refund", sort: "priority" }), 100),
     await time("open thread (conversation + messages)", () => getInboxThread(ctx, random(CONVERSATIONS)), 50),
     await time("view counts (sidebar)", () => countInboxViews(ctx, me), 100),
   ];
@@ -97,7 +106,13 @@ async function main() {
   await explain("list: Closed (two statuses)", listPageQuery(ctx, me, { view: "closed" }));
   await explain("list: All open, by priority", listPageQuery(ctx, me, { view: "open", sort: "priority" }));
   await explain("search: unique word in one message body", listPageQuery(ctx, me, { view: "all", q: `ref${random(CONVERSATIONS)}x3` }));
-  await explain("search: common word", listPageQuery(ctx, me, { view: "all", q: "tracking label" }));
+  await explain("list: All open, page 21 (keyset cursor)", listPageQuery(ctx, me, { view: "open", cursor }));
+  await explain("list: Mine, oldest", listPageQuery(ctx, me, { view: "mine", sort: "oldest" }));
+  await explain("search: common words", listPageQuery(ctx, me, common));
+  await explain("search: common words, page 2", listPageQuery(ctx, me, { ...common, cursor: commonPage2 }));
+  await explain("search: common words in Closed", listPageQuery(ctx, me, { view: "closed", q: "tracking label" }));
+  await explain("search: prefix, ~111 hits spread", listPageQuery(ctx, me, { view: "all", q: refPrefix() }));
+  await explain("search: subject word, by priority", listPageQuery(ctx, me, { view: "open", q: "refund", sort: "priority" }));
   const [one] = await rows<{ id: string }>(sql`select id from conversations where organization_id = ${orgId} and number = ${random(CONVERSATIONS)}`);
   await explain("open thread: messages", threadMessagesQuery(ctx, one!.id).getSQL());
 

@@ -28,6 +28,16 @@ describe("conversation search over messages", () => {
     expect(await inboxFinds(ctx, owner.id, "quarterm")).toEqual([conversation.id]);
   });
 
+  it("pages API search results newest first with the total count of matches", async () => {
+    const { ctx } = await createTestOrg();
+    for (const n of [1, 2, 3]) await createConversation(ctx, { subject: `Case ${n}`, user_email: "p@example.test", description: `walrus number ${n}` });
+    await createConversation(ctx, { subject: "Case 4", user_email: "p@example.test", description: "no match" });
+    const page = await listConversations(ctx, { q: "walrus", limit: 2, offset: 1 });
+    expect(page).toMatchObject({ count: 3, limit: 2, offset: 1 });
+    expect(page.results.map((c) => c.subject)).toEqual(["Case 2", "Case 1"]);
+    expect((await listConversations(ctx, { q: "walrus", offset: 5 })).results).toEqual([]);
+  });
+
   it("finds a private note's word for agents and server keys, never for the requester's client key", async () => {
     const { ctx, owner } = await createTestOrg();
     const { conversation } = await createConversation(ctx, { subject: "Account", user_email: "n@example.test", description: "Please help" });
