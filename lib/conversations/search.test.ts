@@ -92,4 +92,25 @@ describe("conversation search over messages", () => {
     expect(await inboxFinds(ctx, owner.id, "start")).toEqual([conversation.id]);
     expect(await inboxFinds(ctx, owner.id, "penguin")).toEqual([]);
   });
+
+  it("inbox search past the first thousand conversations: common words page through all, rare ones are found", async () => {
+    const { ctx, owner, orgId } = await createTestOrg();
+    const { conversation: old } = await createConversation(ctx, { subject: "Old", user_email: "x@example.test", description: "A lonely narwhal" });
+    // 1,200 newer conversations: "common" in every second one, "sparse" in every hundredth.
+    await db.execute(sql`insert into conversations (organization_id, number, subject, requester_id, last_message_at, search_document)
+      select ${orgId}, 1000 + g, 'Filler ' || g, ${old.requester.id}, now() + make_interval(secs => g),
+        to_tsvector('english', case when g % 100 = 0 then 'sparse common' when g % 2 = 0 then 'common' else 'other' end)
+      from generate_series(1, 1200) g`);
+    expect(await inboxFinds(ctx, owner.id, "narwhal")).toEqual([old.id]);
+    const sparse = await listInboxConversations(ctx, owner.id, { view: "all", q: "sparse" });
+    expect(sparse.items.map((i) => i.number)).toEqual([2200, 2100, 2000, 1900, 1800, 1700, 1600, 1500, 1400, 1300, 1200, 1100]);
+    const numbers: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listInboxConversations(ctx, owner.id, { view: "all", q: "common", cursor });
+      numbers.push(...page.items.map((i) => i.number));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(numbers).toEqual(Array.from({ length: 600 }, (_, i) => 2200 - 2 * i));
+  });
 });

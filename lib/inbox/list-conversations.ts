@@ -64,12 +64,12 @@ export function listPageQuery(ctx: Ctx, agentId: string, input: ListQuery) {
   const statuses = viewStatuses(query.view);
   // The view's first `limit` rows in list order, read from an (organization[, status], …) index; one read per
   // status, merged, so a view spanning two statuses never sorts the whole table.
-  const firstRows = (columns: SQL, limit: number) => {
+  const firstRows = (columns: SQL, limit: SQL) => {
     const one = (status: string | null) => sql`(select ${columns} from conversations c
       where ${filters} ${status ? sql`and c.status = ${status}` : sql``} order by ${order} limit ${limit})`;
     return statuses ? sql.join(statuses.map(one), sql` union all `) : one(null);
   };
-  const keys = search && "match" in search ? searchKeys(firstRows, filters, search.match, order, take) : firstRows(sql`c.id`, take);
+  const keys = search && "match" in search ? searchKeys(firstRows, filters, search.match, order, take) : firstRows(sql`c.id`, sql`${take}`);
   return sql`
     select c.id, c.number, c.subject, c.status, c.priority, c.last_message_preview as preview,
       to_json(c.last_message_at)#>>'{}' as at, to_json(c.snoozed_until)#>>'{}' as snoozed_until,
@@ -90,21 +90,24 @@ export function listPageQuery(ctx: Ctx, agentId: string, input: ListQuery) {
 /**
  * The ids of one page of a full-text search, read in whichever way is fast for this word, decided by the data
  * rather than by the planner's guess (it cannot tell a word in 1 conversation from one in 500 without stats
- * on it, and prepared statements get generic plans): first the matches among the view's first SEARCH_WINDOW
- * rows in list order, which fill the page at once for a common word; only when they do not (a rare word) and
- * the view is longer, every match collected through the GIN indexes (few by then) and the page sorted out.
+ * on it, and prepared statements get generic plans): first the view in list order, testing each row, up to
+ * SEARCH_WINDOW rows — a common word fills the page within a few dozen rows and the scan stops there; only
+ * when it does not (a rare word) and the view is longer, every match is collected through the GIN indexes
+ * (few by then) and the page sorted out of them.
  */
-function searchKeys(firstRows: (columns: SQL, limit: number) => SQL, filters: SQL, match: SQL, order: SQL, take: number) {
-  const columns = sql`c.id, c.last_message_at, c.priority, ${match} as hit`;
-  const settled = sql`((select count(*) from head) = ${take} or (select count(*) from walked) < ${SEARCH_WINDOW})`;
+function searchKeys(firstRows: (columns: SQL, limit: SQL) => SQL, filters: SQL, match: SQL, order: SQL, take: number) {
+  // A literal, not a parameter, so that even a generic plan of the prepared statement knows how few rows it reads.
+  const window = sql.raw(String(SEARCH_WINDOW));
+  const tested = firstRows(sql`c.id, c.last_message_at, c.priority, ${match} as hit`, window);
   return sql`
-    with walked as materialized (select c.id, c.last_message_at, c.priority, c.hit from (${firstRows(columns, SEARCH_WINDOW)}) c
-                                 order by ${order} limit ${SEARCH_WINDOW}),
-      head as materialized (select c.id from walked c where c.hit order by ${order} limit ${take}),
+    with head as materialized (select c.id from (select * from (${tested}) c order by ${order} limit ${window}) c
+                               where c.hit order by ${order} limit ${take}),
+      settled as materialized (select (select count(*) from head) = ${take}
+                               or (select count(*) from (${firstRows(sql`c.id`, window)}) c) < ${window} as yes),
       hits as materialized (select c.id, c.last_message_at, c.priority from conversations c where ${filters} and ${match})
-    select id from head where ${settled}
+    select id from head where (select yes from settled)
     union all
-    (select c.id from hits c where not ${settled} order by ${order} limit ${take})`;
+    (select c.id from hits c where not (select yes from settled) order by ${order} limit ${take})`;
 }
 
 /**
