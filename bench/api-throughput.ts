@@ -6,7 +6,7 @@
  *   npm run bench:api                      # starts a throwaway PostgreSQL, builds if needed
  *   DATABASE_URL=postgres://… npm run bench:api   # or use a database you give it (a new organization is seeded)
  * Options: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_CONVERSATIONS (100000), BENCH_ONLY (list | create),
- * BENCH_PROFILE_DIR (writes a V8 CPU profile of the Next server there, to open in Chrome DevTools).
+ * BENCH_PROFILE_DIR (writes V8 CPU profiles of both servers there, to open in Chrome DevTools).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -104,7 +104,7 @@ async function main() {
   // --cpu-prof is refused in NODE_OPTIONS, so a profiled server runs Next's bin under node directly.
   const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
   await start(process.execPath, [...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(nextPort)], nextPort);
-  await start(path.join(ROOT, "node_modules/.bin/tsx"), ["bench/api-bare-server.ts"], barePort);
+  await start(process.execPath, [...profile, "--import", "tsx", "bench/api-bare-server.ts"], barePort);
 
   const headers = { authorization: `Bearer ${org.serverKey}`, "content-type": "application/json" };
   const scenarios = [
