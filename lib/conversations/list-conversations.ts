@@ -1,9 +1,9 @@
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { conversations } from "@/db/schema";
 import type { Ctx } from "../context";
 import { isUuid } from "../ids";
-import { selectConversationRows } from "./queries";
+import { conversationViewColumns, toConversationView, type ConversationViewRow } from "./conversation-view";
 import { conversationSearchMatch } from "./search-match";
 import { listConversationsQuerySchema, type ListConversationsQuery } from "./schemas";
 import { conversationScope, isEndUser } from "./scope";
@@ -41,40 +41,27 @@ function filters(ctx: Ctx, params: ReturnType<typeof listConversationsQuerySchem
 
 /**
  * A page of conversations, newest first, and the total count of the filtered set; `limit` above 100 is
- * clamped to 100. The page and the count run side by side (a search: one pass for both), and the count
- * touches no joined table.
+ * clamped to 100. One statement: the count, and the page's ids picked on conversations alone (an index walk
+ * that stops at `limit`) then joined to their details; joining first makes the planner sort the organization.
  */
 export async function listConversations(ctx: Ctx, query: ListConversationsQuery = {}) {
   const params = listConversationsQuerySchema.parse(query);
   const limit = Math.min(params.limit, MAX_PAGE_SIZE);
-  const where = and(...filters(ctx, params))!;
+  const where = and(...filters(ctx, params));
   // "nulls last" matches conversations_org_created_idx exactly (the columns are never null), so the
   // index serves the order; plain DESC means NULLS FIRST and would sort the whole organization.
-  const newestFirst = [sql`${conversations.createdAt} desc nulls last`, sql`${conversations.id} desc nulls last`];
-  if (params.q) {
-    const { count, ids } = await searchPage(where, limit, params.offset);
-    const page = ids.length ? await selectConversationRows().where(inArray(conversations.id, ids)).orderBy(...newestFirst) : [];
-    return { count, limit, offset: params.offset, results: page.map(serializeConversation) };
-  }
-  // Pick the page's ids on conversations alone (an index walk that stops at `limit`), then join the details
-  // for those rows only; joining first makes the planner sort the whole organization.
-  const pageIds = db.select({ id: conversations.id }).from(conversations).where(where).orderBy(...newestFirst).limit(limit).offset(params.offset);
-  const [page, count] = await Promise.all([
-    selectConversationRows().where(inArray(conversations.id, pageIds)).orderBy(...newestFirst),
-    db.$count(conversations, where),
-  ]);
-  return { count, limit, offset: params.offset, results: page.map(serializeConversation) };
-}
-
-/**
- * A search's count and page ids from ONE pass over its matches (GIN lookups), which the count needs anyway.
- * Asked for a page alone, PostgreSQL walks the newest-first index hoping for an early match, and a rare
- * word then reads the whole organization (~170 ms at 100,000 conversations).
- */
-async function searchPage(where: SQL, limit: number, offset: number) {
-  const [found] = await rows<{ count: number; ids: string[] | null }>(sql`
-    with hits as materialized (select ${conversations.id} as id, ${conversations.createdAt} as created_at from ${conversations} where ${where})
-    select (select count(*) from hits)::int as count,
-      to_json(array(select id from hits order by created_at desc, id desc limit ${limit} offset ${offset})) as ids`);
-  return { count: found!.count, ids: found!.ids ?? [] };
+  const found = await rows<ConversationViewRow & { total: number }>(sql`
+    select n.total, page.* from (select count(*)::int as total from conversations where ${where}) n
+    left join lateral (
+      select ${conversationViewColumns}, c.created_at as sort_at
+      from (select id from conversations where ${where}
+        order by created_at desc nulls last, id desc nulls last limit ${limit} offset ${params.offset}) p
+      join conversations c on c.id = p.id
+      join end_users u on u.id = c.requester_id
+      left join agents a on a.id = c.assignee_id
+      left join teams tm on tm.id = c.team_id
+    ) page on true
+    order by page.sort_at desc nulls last, page.id desc nulls last`);
+  const results = found.filter((r) => r.id !== null).map((r) => serializeConversation(toConversationView(r)));
+  return { count: found[0]?.total ?? 0, limit, offset: params.offset, results };
 }

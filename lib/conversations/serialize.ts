@@ -1,9 +1,9 @@
-import type { ConversationRow } from "./queries";
+import type { ConversationView } from "./conversation-view";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 /** The public shape of a conversation (API responses, webhook payloads, the inbox). */
-export function serializeConversation(row: ConversationRow) {
+export function serializeConversation(row: ConversationView) {
   const c = row.conversation;
   return {
     id: c.id,
