@@ -50,12 +50,19 @@ export async function listConversations(ctx: Ctx, query: ListConversationsQuery 
   const where = and(...filters(ctx, params));
   // "nulls last" matches conversations_org_created_idx exactly (the columns are never null), so the
   // index serves the order; plain DESC means NULLS FIRST and would sort the whole organization.
+  const newestFirst = sql`order by created_at desc nulls last, id desc nulls last limit ${limit} offset ${params.offset}`;
+  // A search's matches are collected once (GIN lookups) for both the count and the page: asked for the page
+  // alone, PostgreSQL walks the newest-first index hoping for an early match, and a rare word then reads the
+  // whole organization (~170 ms at 100,000 conversations).
+  const [hits, count, pageIds] = params.q
+    ? [sql`with hits as materialized (select id, created_at from conversations where ${where})`, sql`select count(*)::int as total from hits`, sql`select id from hits ${newestFirst}`]
+    : [sql``, sql`select count(*)::int as total from conversations where ${where}`, sql`select id from conversations where ${where} ${newestFirst}`];
   const found = await rows<ConversationViewRow & { total: number }>(sql`
-    select n.total, page.* from (select count(*)::int as total from conversations where ${where}) n
+    ${hits}
+    select n.total, page.* from (${count}) n
     left join lateral (
       select ${conversationViewColumns}, c.created_at as sort_at
-      from (select id from conversations where ${where}
-        order by created_at desc nulls last, id desc nulls last limit ${limit} offset ${params.offset}) p
+      from (${pageIds}) p
       join conversations c on c.id = p.id
       join end_users u on u.id = c.requester_id
       left join agents a on a.id = c.assignee_id
