@@ -30,15 +30,12 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 const server = http.createServer(async (req, res) => {
   try {
     if (req.method === "GET" && req.url?.startsWith("/api/v1/conversations/")) {
-      // Like the handler: the key lookup, then the page and the count side by side.
-      const [auth, page, count] = captured.list;
+      // Like the handler: the key lookup, then the list's statements (side by side when there are several).
+      const [auth, ...list] = captured.list;
       await sql.unsafe(auth!.query, auth!.params as never[], PREPARED).values();
-      const [rows, total] = await Promise.all([
-        sql.unsafe(page!.query, page!.params as never[], PREPARED).values(),
-        sql.unsafe(count!.query, count!.params as never[], PREPARED).values(),
-      ]);
+      const results = await Promise.all(list.map((s) => sql.unsafe(s.query, s.params as never[], PREPARED).values()));
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ count: total[0]?.[0], next: null, previous: null, results: rows }));
+      res.end(JSON.stringify({ count: results.at(-1)?.[0]?.[0], next: null, previous: null, results: results[0] }));
       return;
     }
     const match = /^\/api\/v1\/conversations\/([0-9a-f-]{36})\/messages\/create\/$/.exec(req.url ?? "");

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { db, rows } from "@/db/client";
+import { rows } from "@/db/client";
 import { conversations } from "@/db/schema";
 import type { Ctx } from "../context";
 import { isUuid } from "../ids";
