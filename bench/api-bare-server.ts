@@ -29,6 +29,11 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 const server = http.createServer(async (req, res) => {
   try {
+    // Like the handler: a key that cannot be one is refused before any database work.
+    if (!/^Bearer (sk|pk)_(live|test)_\w+$/.test(req.headers.authorization ?? "")) {
+      res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "unauthorized" } }));
+      return;
+    }
     if (req.method === "GET" && req.url?.startsWith("/api/v1/conversations/")) {
       // Like the handler: the key lookup, then the list's statements (side by side when there are several).
       const [auth, ...list] = captured.list;
