@@ -163,4 +163,7 @@ const { searchDocument: _searchDocument, ...conversationFields } = getTableColum
 /** The columns to select for a Conversation (every column but the search document, which can be large). */
 export const conversationColumns = conversationFields;
 export type Message = typeof messages.$inferSelect;
+const { search: _messageSearch, ...messageFields } = getTableColumns(messages);
+/** The columns to select for a message (its tsvector stays in the database). */
+export const messageColumns = messageFields;
 export type Tag = typeof tags.$inferSelect;

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { agents, conversations, messages } from "@/db/schema";
+import { agents, conversations, messageColumns, messages } from "@/db/schema";
 import type { Ctx } from "../context";
 import { notFound } from "../errors";
 import { selectConversationRows } from "../conversations/queries";
@@ -33,7 +33,7 @@ export async function getInboxThread(ctx: Ctx, number: number) {
 /** The newest messages first (reversed for display); exported for EXPLAIN in bench/. */
 export function threadMessagesQuery(ctx: Ctx, conversationId: string) {
   return db
-    .select({ message: messages, authorName: agents.name })
+    .select({ message: messageColumns, authorName: agents.name })
     .from(messages)
     .leftJoin(agents, eq(agents.id, messages.authorAgentId))
     .where(and(eq(messages.organizationId, ctx.orgId), eq(messages.conversationId, conversationId)))

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { messages } from "@/db/schema";
+import { messageColumns, messages } from "@/db/schema";
 import type { Ctx } from "../context";
 import { getConversation, isEndUser } from "../conversations/scope";
 import { serializeMessage } from "./serialize";
@@ -9,7 +9,7 @@ import { serializeMessage } from "./serialize";
 export async function listMessages(ctx: Ctx, conversationId: string) {
   await getConversation(ctx, conversationId);
   const results = await db
-    .select()
+    .select(messageColumns)
     .from(messages)
     .where(
       and(
