@@ -46,8 +46,9 @@ export async function createOrgApiKey(ctx: Ctx, input: unknown) {
 export async function revokeOrgApiKey(ctx: Ctx, input: unknown) {
   assertRole(ctx, "admin");
   const { prefix } = parseInput(revokeKeySchema, input);
-  const liveOrgId = await getLiveOrgId(db, ctx.orgId);
-  await revokeApiKey(prefix, liveOrgId);
-  await recordAudit(db, ctx, { action: "api_key.revoked", targetType: "api_key", targetId: null, data: { prefix } });
-  return { prefix };
+  return db.transaction(async (tx) => {
+    await revokeApiKey(prefix, await getLiveOrgId(tx, ctx.orgId), tx);
+    await recordAudit(tx, ctx, { action: "api_key.revoked", targetType: "api_key", targetId: null, data: { prefix } });
+    return { prefix };
+  });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { listWebhookEndpoints } from "../webhooks/endpoints";
 import { auditCount, createSettingsOrg } from "./test-helpers";
@@ -47,6 +48,16 @@ describe("webhooks from the settings pages", () => {
     expect((await listWebhookEndpoints(org.admin.ctx)).count).toBe(0);
     expect((await listWebhookEndpoints(other.admin.ctx)).results).toMatchObject([{ id: theirs.id, enabled: true }]);
     expect(await revealWebhookSecret(other.admin.ctx, { id: theirs.id })).toEqual({ secret: theirs.secret });
+    expect(await auditCount(org.orgId)).toBe(before);
+  });
+
+  it("keeps no endpoint when its audit row cannot be written: the change and its audit row commit together", async () => {
+    const org = await createSettingsOrg();
+    const before = await auditCount(org.orgId);
+    // An admin removed while their form was in flight: the audit row's actor no longer exists.
+    const gone = { ...org.admin.ctx, actor: { type: "agent" as const, id: randomUUID(), name: "Gone Admin", email: "gone@example.test", role: "admin" as const } };
+    await expect(createWebhookFromSettings(gone, form)).rejects.toThrow();
+    expect((await listWebhookEndpoints(org.admin.ctx)).count).toBe(0);
     expect(await auditCount(org.orgId)).toBe(before);
   });
 });

@@ -9,32 +9,38 @@ import { assertRole } from "./authorize";
 import { parseInput } from "./parse";
 import { createWebhookFormSchema, redeliverFormSchema, rotateWebhookFormSchema, updateWebhookFormSchema, webhookIdSchema } from "./webhooks-schemas";
 
-// The admin pages' side of lib/webhooks: role check, form parsing and the audit row around each call.
-// lib/webhooks writes outside a caller's transaction, so the audit row follows the change it records.
+// The admin pages' side of lib/webhooks: role check, form parsing, and the change with its audit row in one
+// transaction (a change is never left without its audit row, nor an audit row without its change).
 
 export async function createWebhookFromSettings(ctx: Ctx, input: unknown) {
   assertRole(ctx, "admin");
   const params = parseInput(createWebhookFormSchema, input);
-  const endpoint = await createWebhookEndpoint(ctx, params);
-  await recordAudit(db, ctx, { action: "webhook.created", targetType: "webhook_endpoint", targetId: endpoint.id, data: { url: endpoint.url, events: endpoint.events } });
-  return endpoint;
+  return db.transaction(async (tx) => {
+    const endpoint = await createWebhookEndpoint(ctx, params, tx);
+    await recordAudit(tx, ctx, { action: "webhook.created", targetType: "webhook_endpoint", targetId: endpoint.id, data: { url: endpoint.url, events: endpoint.events } });
+    return endpoint;
+  });
 }
 
 export async function updateWebhookFromSettings(ctx: Ctx, input: unknown) {
   assertRole(ctx, "admin");
   const { id, ...params } = parseInput(updateWebhookFormSchema, input);
-  const endpoint = await updateWebhookEndpoint(ctx, id, params);
-  await recordAudit(db, ctx, { action: "webhook.updated", targetType: "webhook_endpoint", targetId: id, data: { url: endpoint.url, events: endpoint.events, enabled: endpoint.enabled } });
-  return endpoint;
+  return db.transaction(async (tx) => {
+    const endpoint = await updateWebhookEndpoint(ctx, id, params, tx);
+    await recordAudit(tx, ctx, { action: "webhook.updated", targetType: "webhook_endpoint", targetId: id, data: { url: endpoint.url, events: endpoint.events, enabled: endpoint.enabled } });
+    return endpoint;
+  });
 }
 
 export async function deleteWebhookFromSettings(ctx: Ctx, input: unknown) {
   assertRole(ctx, "admin");
   const { id } = parseInput(webhookIdSchema, input);
-  const endpoint = await getWebhookEndpointRowOrThrow(ctx, id);
-  await deleteWebhookEndpoint(ctx, id);
-  await recordAudit(db, ctx, { action: "webhook.deleted", targetType: "webhook_endpoint", targetId: id, data: { url: endpoint.url } });
-  return { id };
+  return db.transaction(async (tx) => {
+    const endpoint = await getWebhookEndpointRowOrThrow(ctx, id, tx);
+    await deleteWebhookEndpoint(ctx, id, tx);
+    await recordAudit(tx, ctx, { action: "webhook.deleted", targetType: "webhook_endpoint", targetId: id, data: { url: endpoint.url } });
+    return { id };
+  });
 }
 
 /** Shows the current signing secret to an admin; audited like the identity secret. */
@@ -49,23 +55,29 @@ export async function revealWebhookSecret(ctx: Ctx, input: unknown) {
 export async function rotateWebhookSecretFromSettings(ctx: Ctx, input: unknown) {
   assertRole(ctx, "admin");
   const { id, graceHours } = parseInput(rotateWebhookFormSchema, input);
-  const { secret, previous_secret_expires_at } = await rotateWebhookSecret(ctx, id, { grace_hours: graceHours });
-  await recordAudit(db, ctx, { action: "webhook.secret_rotated", targetType: "webhook_endpoint", targetId: id, data: { graceHours } });
-  return { secret, previousSecretExpiresAt: previous_secret_expires_at };
+  return db.transaction(async (tx) => {
+    const { secret, previous_secret_expires_at } = await rotateWebhookSecret(ctx, id, { grace_hours: graceHours }, tx);
+    await recordAudit(tx, ctx, { action: "webhook.secret_rotated", targetType: "webhook_endpoint", targetId: id, data: { graceHours } });
+    return { secret, previousSecretExpiresAt: previous_secret_expires_at };
+  });
 }
 
 export async function redeliverFromSettings(ctx: Ctx, input: unknown) {
   assertRole(ctx, "admin");
   const { endpointId, deliveryId } = parseInput(redeliverFormSchema, input);
-  const delivery = await redeliverWebhookDelivery(ctx, endpointId, deliveryId);
-  await recordAudit(db, ctx, { action: "webhook.redelivered", targetType: "webhook_delivery", targetId: deliveryId, data: { endpointId, event: delivery.event_type } });
-  return delivery;
+  return db.transaction(async (tx) => {
+    const delivery = await redeliverWebhookDelivery(ctx, endpointId, deliveryId, tx);
+    await recordAudit(tx, ctx, { action: "webhook.redelivered", targetType: "webhook_delivery", targetId: deliveryId, data: { endpointId, event: delivery.event_type } });
+    return delivery;
+  });
 }
 
 export async function sendTestEventFromSettings(ctx: Ctx, input: unknown) {
   assertRole(ctx, "admin");
   const { id } = parseInput(webhookIdSchema, input);
-  const delivery = await sendWebhookTestEvent(ctx, id);
-  await recordAudit(db, ctx, { action: "webhook.test_sent", targetType: "webhook_endpoint", targetId: id });
-  return delivery;
+  return db.transaction(async (tx) => {
+    const delivery = await sendWebhookTestEvent(ctx, id, tx);
+    await recordAudit(tx, ctx, { action: "webhook.test_sent", targetType: "webhook_endpoint", targetId: id });
+    return delivery;
+  });
 }

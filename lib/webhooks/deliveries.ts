@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type DbOrTx } from "@/db/client";
 import { events, webhookAttempts, webhookDeliveries } from "@/db/schema";
 import type { Ctx } from "../context";
 import { notFound } from "../errors";
@@ -18,9 +18,9 @@ const attemptColumns = {
   createdAt: webhookAttempts.createdAt,
 };
 
-async function withAttempts(ctx: Ctx, list: (typeof webhookDeliveries.$inferSelect & { eventType: string })[]) {
+async function withAttempts(ctx: Ctx, list: (typeof webhookDeliveries.$inferSelect & { eventType: string })[], executor: DbOrTx = db) {
   const attempts = list.length
-    ? await db
+    ? await executor
         .select(attemptColumns)
         .from(webhookAttempts)
         .where(and(eq(webhookAttempts.organizationId, ctx.orgId), inArray(webhookAttempts.deliveryId, list.map((d) => d.id))))
@@ -55,15 +55,15 @@ export async function listWebhookDeliveries(ctx: Ctx, endpointId: string, input:
   return { count: total!.n, limit: params.limit, offset: params.offset, results };
 }
 
-export async function getWebhookDelivery(ctx: Ctx, endpointId: string, deliveryId: string) {
+export async function getWebhookDelivery(ctx: Ctx, endpointId: string, deliveryId: string, executor: DbOrTx = db) {
   if (!isUuid(deliveryId)) throw notFound("Delivery");
-  const [row] = await db
+  const [row] = await executor
     .select({ delivery: webhookDeliveries, eventType: events.type })
     .from(webhookDeliveries)
     .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
     .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.organizationId, ctx.orgId)));
   if (!row) throw notFound("Delivery");
-  const [json] = await withAttempts(ctx, [{ ...row.delivery, eventType: row.eventType }]);
+  const [json] = await withAttempts(ctx, [{ ...row.delivery, eventType: row.eventType }], executor);
   return json!;
 }
 
@@ -71,13 +71,13 @@ export async function getWebhookDelivery(ctx: Ctx, endpointId: string, deliveryI
  * Queues one more attempt now, with the same webhook-id. A delivery that had used up its retries gets this one
  * attempt only; a delivery still being retried just moves its next attempt forward.
  */
-export async function redeliverWebhookDelivery(ctx: Ctx, endpointId: string, deliveryId: string) {
+export async function redeliverWebhookDelivery(ctx: Ctx, endpointId: string, deliveryId: string, executor: DbOrTx = db) {
   if (!isUuid(endpointId) || !isUuid(deliveryId)) throw notFound("Delivery");
-  const [row] = await db
+  const [row] = await executor
     .update(webhookDeliveries)
     .set({ status: "pending", nextAttemptAt: sql`now()`, deliveredAt: null })
     .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.organizationId, ctx.orgId)))
     .returning({ id: webhookDeliveries.id });
   if (!row) throw notFound("Delivery");
-  return getWebhookDelivery(ctx, endpointId, deliveryId);
+  return getWebhookDelivery(ctx, endpointId, deliveryId, executor);
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type DbOrTx } from "@/db/client";
 import { webhookEndpoints } from "@/db/schema";
 import type { Ctx } from "../context";
 import { notFound } from "../errors";
@@ -11,18 +11,18 @@ import { assertWebhookTargetAllowed } from "./ssrf";
 
 const byId = (ctx: Ctx, id: string) => and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.organizationId, ctx.orgId));
 
-export async function getWebhookEndpointRowOrThrow(ctx: Ctx, id: string) {
+export async function getWebhookEndpointRowOrThrow(ctx: Ctx, id: string, executor: DbOrTx = db) {
   if (!isUuid(id)) throw notFound("Webhook endpoint");
-  const [row] = await db.select().from(webhookEndpoints).where(byId(ctx, id));
+  const [row] = await executor.select().from(webhookEndpoints).where(byId(ctx, id));
   if (!row) throw notFound("Webhook endpoint");
   return row;
 }
 
 /** Returns the endpoint with its `whsec_` signing secret: the only time the secret is shown. */
-export async function createWebhookEndpoint(ctx: Ctx, input: CreateWebhookInput) {
+export async function createWebhookEndpoint(ctx: Ctx, input: CreateWebhookInput, executor: DbOrTx = db) {
   const params = createWebhookSchema.parse(input);
   await assertWebhookTargetAllowed(params.url);
-  const [row] = await db
+  const [row] = await executor
     .insert(webhookEndpoints)
     .values({
       organizationId: ctx.orgId,
@@ -50,11 +50,11 @@ export async function getWebhookEndpoint(ctx: Ctx, id: string) {
 }
 
 /** Re-enabling clears the reason and the failure clock, so the endpoint gets a fresh five days. */
-export async function updateWebhookEndpoint(ctx: Ctx, id: string, input: UpdateWebhookInput) {
+export async function updateWebhookEndpoint(ctx: Ctx, id: string, input: UpdateWebhookInput, executor: DbOrTx = db) {
   const params = updateWebhookSchema.parse(input);
-  await getWebhookEndpointRowOrThrow(ctx, id);
+  await getWebhookEndpointRowOrThrow(ctx, id, executor);
   if (params.url) await assertWebhookTargetAllowed(params.url);
-  const [row] = await db
+  const [row] = await executor
     .update(webhookEndpoints)
     .set({
       url: params.url,
@@ -71,9 +71,9 @@ export async function updateWebhookEndpoint(ctx: Ctx, id: string, input: UpdateW
 }
 
 /** Deleting an endpoint also deletes its deliveries and their attempt log. */
-export async function deleteWebhookEndpoint(ctx: Ctx, id: string) {
+export async function deleteWebhookEndpoint(ctx: Ctx, id: string, executor: DbOrTx = db) {
   if (!isUuid(id)) throw notFound("Webhook endpoint");
-  const [row] = await db.delete(webhookEndpoints).where(byId(ctx, id)).returning({ id: webhookEndpoints.id });
+  const [row] = await executor.delete(webhookEndpoints).where(byId(ctx, id)).returning({ id: webhookEndpoints.id });
   if (!row) throw notFound("Webhook endpoint");
   return { id: row.id, deleted: true as const };
 }

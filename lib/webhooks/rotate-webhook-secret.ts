@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type DbOrTx } from "@/db/client";
 import { webhookEndpoints } from "@/db/schema";
 import type { Ctx } from "../context";
 import { notFound } from "../errors";
@@ -12,11 +12,11 @@ import { generateWebhookSecret } from "./signing";
  * Issues a new secret (returned once). For `grace_hours` the old secret keeps signing too, so receivers can
  * switch over without rejecting deliveries; 0 retires it at once.
  */
-export async function rotateWebhookSecret(ctx: Ctx, id: string, input: RotateWebhookSecretInput = {}) {
+export async function rotateWebhookSecret(ctx: Ctx, id: string, input: RotateWebhookSecretInput = {}, executor: DbOrTx = db) {
   const params = rotateWebhookSecretSchema.parse(input);
-  const current = await getWebhookEndpointRowOrThrow(ctx, id);
+  const current = await getWebhookEndpointRowOrThrow(ctx, id, executor);
   const now = new Date();
-  const [row] = await db
+  const [row] = await executor
     .update(webhookEndpoints)
     .set({
       secret: generateWebhookSecret(),

@@ -1,4 +1,4 @@
-import { db } from "@/db/client";
+import { db, type DbOrTx } from "@/db/client";
 import { events, webhookDeliveries } from "@/db/schema";
 import type { Ctx } from "../context";
 import { ApiError } from "../errors";
@@ -9,10 +9,10 @@ import { getWebhookEndpointRowOrThrow } from "./endpoints";
 export const TEST_EVENT_TYPE = "webhook_test";
 
 /** Queues a `webhook_test` event for this endpoint alone, ignoring its event filter; returns the delivery. */
-export async function sendWebhookTestEvent(ctx: Ctx, endpointId: string) {
-  const endpoint = await getWebhookEndpointRowOrThrow(ctx, endpointId);
+export async function sendWebhookTestEvent(ctx: Ctx, endpointId: string, executor: DbOrTx = db) {
+  const endpoint = await getWebhookEndpointRowOrThrow(ctx, endpointId, executor);
   if (!endpoint.enabled) throw new ApiError("conflict", "The endpoint is disabled; enable it before sending a test event");
-  const deliveryId = await db.transaction(async (tx) => {
+  const deliveryId = await executor.transaction(async (tx) => {
     const [event] = await tx
       .insert(events)
       .values({ organizationId: ctx.orgId, type: TEST_EVENT_TYPE, data: { message: "Test event from Dexra", endpoint_id: endpoint.id } })
@@ -23,5 +23,5 @@ export async function sendWebhookTestEvent(ctx: Ctx, endpointId: string) {
       .returning({ id: webhookDeliveries.id });
     return delivery!.id;
   });
-  return getWebhookDelivery(ctx, endpointId, deliveryId);
+  return getWebhookDelivery(ctx, endpointId, deliveryId, executor);
 }
