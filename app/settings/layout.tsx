@@ -11,7 +11,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   return (
     <div className="min-h-screen">
       <AppHeader session={session} />
-      <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4 md:flex-row md:gap-8 md:p-6">
+      <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4 md:p-6 lg:flex-row lg:gap-8">
         <SettingsNav />
         <main className="min-w-0 flex-1">{children}</main>
       </div>

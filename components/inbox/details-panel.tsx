@@ -38,11 +38,12 @@ export function DetailsPanel({ number, act, hrefFor }: { number: number; act: (a
   if (!c) return null;
   const definitions = directory?.attributeDefinitions ?? [];
   const profile = requester.data;
+  const fullName = [c.requester.first_name, c.requester.last_name].filter(Boolean).join(" ");
   return (
     <aside aria-label="Conversation details" className="h-full overflow-y-auto text-sm">
       <Section title="Requester">
-        <p className="font-medium">{[c.requester.first_name, c.requester.last_name].filter(Boolean).join(" ") || "Anonymous visitor"}</p>
-        {c.requester.email && <p className="break-all text-xs text-slate-500">{c.requester.email}</p>}
+        {fullName ? <p className="font-medium">{fullName}</p> : !c.requester.email && <p className="font-medium">Anonymous visitor</p>}
+        {c.requester.email && <p className={fullName ? "break-all text-xs text-slate-500" : "break-all font-medium"}>{c.requester.email}</p>}
         {profile?.external_id && <p className="text-xs text-slate-500">External id: {profile.external_id}</p>}
         <div className="mt-3">
           {profile ? (

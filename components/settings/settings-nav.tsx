@@ -19,8 +19,8 @@ const ITEMS = [
 export function SettingsNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="md:w-52 md:shrink-0">
-      <ul className="flex gap-1 overflow-x-auto pb-2 md:flex-col md:overflow-visible md:pb-0">
+    <nav aria-label="Settings" className="lg:w-52 lg:shrink-0">
+      <ul className="flex gap-1 overflow-x-auto pb-2 lg:flex-col lg:overflow-visible lg:pb-0">
         {ITEMS.map(([slug, label]) => {
           const href = `/settings/${slug}`;
           const active = pathname === href || pathname.startsWith(`${href}/`);
