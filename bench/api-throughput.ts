@@ -8,7 +8,6 @@
  * Options: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_CONVERSATIONS (100000), BENCH_ONLY (list | create | floor),
  * BENCH_PROFILE_DIR (writes V8 CPU profiles of both servers there, to open in Chrome DevTools).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,41 +16,18 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "@/db/schema";
 import { seedConversations } from "./api-seed";
+import { buildApp, serverEnv, startNext, startServer } from "./servers";
+import { benchDatabaseUrl, freePort } from "./throwaway-postgres";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
-const ROOT = path.join(import.meta.dirname, "..");
-const children: ChildProcess[] = [];
-let tempPg: string | null = null;
-
-function cleanUp() {
-  for (const child of children) if (child.pid) try { process.kill(-child.pid, "SIGTERM"); } catch {}
-  if (tempPg) spawnSync("bash", [path.join(ROOT, "scripts/pg-temp.sh"), "stop", tempPg]);
-}
-process.on("exit", cleanUp);
-process.on("SIGINT", () => process.exit(130));
-
-const freePort = () => 40_000 + Math.floor(Math.random() * 20_000);
-
-function databaseUrl(): string {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  tempPg = fs.mkdtempSync(path.join(os.tmpdir(), "dexra-bench-pg-"));
-  const port = freePort();
-  const started = spawnSync("bash", [path.join(ROOT, "scripts/pg-temp.sh"), "start", tempPg, String(port)], { stdio: "inherit" });
-  if (started.status !== 0) throw new Error("could not start a throwaway PostgreSQL");
-  return `postgres://postgres@127.0.0.1:${port}/postgres`;
-}
 
 type Statement = { query: string; params: unknown[] };
 
 async function main() {
-  const url = databaseUrl();
-  // Always rebuild (incremental): a stale .next would measure old code. BENCH_SKIP_BUILD=1 skips it.
-  if (process.env.BENCH_SKIP_BUILD !== "1") {
-    console.log("Building the app (next build)…");
-    if (spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit" }).status !== 0) throw new Error("next build failed");
-  }
+  const url = benchDatabaseUrl();
+  buildApp();
 
   // Our own connection, with drizzle's logger on, installed as the app's database before lib/ is imported:
   // it lets us record the exact statements the handlers run, for the bare server to replay.
@@ -93,18 +69,12 @@ async function main() {
   fs.writeFileSync(statementsFile, JSON.stringify(captured));
   console.log(`Statements per request: list ${captured.list.length}, message create ${captured.create.length} (+ BEGIN/COMMIT)`);
 
-  const env = { ...process.env, DATABASE_URL: url, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: "bench-secret-bench-secret-bench-secret" };
+  const env = { ...serverEnv(url), STATEMENTS: statementsFile };
   const nextPort = freePort();
   const barePort = nextPort + 1;
-  const start = (command: string, args: string[], port: number) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...env, PORT: String(port), STATEMENTS: statementsFile }, detached: true, stdio: "ignore" });
-    children.push(child);
-    return waitFor(port);
-  };
-  // --cpu-prof is refused in NODE_OPTIONS, so a profiled server runs Next's bin under node directly.
   const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
-  await start(process.execPath, [...profile, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(nextPort)], nextPort);
-  await start(process.execPath, [...profile, "--import", "tsx", "bench/api-bare-server.ts"], barePort);
+  await startNext(nextPort, env, profile);
+  await startServer(process.execPath, [...profile, "--import", "tsx", "bench/api-bare-server.ts"], barePort, env);
 
   const headers = { authorization: `Bearer ${org.serverKey}`, "content-type": "application/json" };
   const scenarios = [
@@ -154,17 +124,6 @@ async function main() {
   for (const row of [header, ...rowsOut]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join("  "));
   await client.end();
   fs.rmSync(statementsFile, { force: true });
-}
-
-async function waitFor(port: number) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/conversations/`, { headers: { authorization: "Bearer x" } });
-      if (res.status) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server on port ${port} did not start`);
 }
 
 main().then(

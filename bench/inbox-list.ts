@@ -1,9 +1,9 @@
 /**
- * Inbox benchmark: `npm run bench:inbox` against a throwaway local PostgreSQL (DATABASE_URL).
+ * Inbox benchmark: `npm run bench:inbox` on a throwaway PostgreSQL it starts (or a local one in DATABASE_URL).
  * Seeds one organization with 100,000 conversations and 1,000,000 messages, then times the inbox's reads
  * (list, search, open thread, view counts) through the same lib/ functions the route handlers call, and
- * prints p50/p95 with the EXPLAIN ANALYZE plan of each. With BENCH_BASE_URL (a `next start` on the same
- * database) it also times the HTTP list API and the first render of /inbox, signed in as the bench agent.
+ * prints p50/p95 with the EXPLAIN ANALYZE plan of each, then times the HTTP list API and the first render of
+ * /inbox, signed in as the bench agent, on a `next start` it builds and starts (or BENCH_BASE_URL; BENCH_HTTP=0 skips).
  */
 import { performance } from "node:perf_hooks";
 import { sql, type SQL } from "drizzle-orm";
@@ -19,6 +19,8 @@ import { assertLocalTestDatabase } from "@/lib/testing/local-database";
 import { createTestOrg, TEST_PASSWORD } from "@/lib/testing/test-org";
 import { timeHttp } from "./inbox-http";
 import { seedInbox } from "./inbox-seed";
+import { buildApp, serverEnv, startNext } from "./servers";
+import { benchDatabaseUrl, freePort } from "./throwaway-postgres";
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const MESSAGES_PER = Number(process.env.BENCH_MESSAGES_PER ?? 10);
@@ -65,7 +67,15 @@ async function seedFresh() {
   return { ctx, owner: { id: owner.id, email: owner.email }, orgId };
 }
 
+/** BENCH_BASE_URL (a `next start` on this database), or our own production server started on it. */
+async function httpBaseUrl() {
+  if (process.env.BENCH_BASE_URL) return process.env.BENCH_BASE_URL;
+  buildApp();
+  return startNext(freePort(), serverEnv(process.env.DATABASE_URL!));
+}
+
 async function main() {
+  benchDatabaseUrl();
   assertLocalTestDatabase();
   await applyMigrations();
   const started = performance.now();
@@ -116,13 +126,18 @@ async function main() {
   const [one] = await rows<{ id: string }>(sql`select id from conversations where organization_id = ${orgId} and number = ${random(CONVERSATIONS)}`);
   await explain("open thread: messages", threadMessagesQuery(ctx, one!.id).getSQL());
 
-  if (process.env.BENCH_BASE_URL) results.push(...(await timeHttp(process.env.BENCH_BASE_URL, owner.email, TEST_PASSWORD, RUNS)));
+  if (process.env.BENCH_HTTP !== "0") results.push(...(await timeHttp(await httpBaseUrl(), owner.email, TEST_PASSWORD, RUNS)));
   console.log(`\nSummary (ms): ${JSON.stringify(Object.fromEntries(results.map((r) => [r.label, { p50: +r.p50.toFixed(1), p95: +r.p95.toFixed(1) }])))}`);
   await closeDb();
 }
 
-main().catch(async (error) => {
-  console.error(error);
-  await closeDb();
-  process.exit(1);
-});
+// An explicit exit: the server started for the HTTP timings would keep the process alive, and exiting stops it
+// (and the throwaway database).
+main().then(
+  () => process.exit(0),
+  async (error) => {
+    console.error(error);
+    await closeDb();
+    process.exit(1);
+  },
+);
