@@ -142,7 +142,7 @@ export function InboxApp({ me }: { me: Me }) {
             selected={selected}
             onToggle={toggle}
             hrefFor={hrefFor}
-            emptyHint={url.q ? "Nothing matches this search here. Try other words, or the All view." : "Nothing waiting in this view. New conversations appear here as they arrive."}
+            emptyHint={emptyHint(url)}
           />
         </div>
       </div>
@@ -183,4 +183,14 @@ export function InboxApp({ me }: { me: Me }) {
       <Toaster />
     </div>
   );
+}
+
+/** What an empty list tells the agent to do next. */
+function emptyHint(url: { view: string; q?: string | null; priority?: string | null }) {
+  if (url.q) {
+    const elsewhere = url.view === "all" && !url.priority ? "" : url.view === "all" ? ", or clear the priority filter" : ", or search the All view";
+    return `Nothing matches this search here. Try other words or a word's beginning${elsewhere}.`;
+  }
+  if (url.priority) return "No conversation of this priority in this view. Clear the priority filter to see them all.";
+  return "Nothing waiting in this view. New conversations appear here as they arrive.";
 }
