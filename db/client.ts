@@ -41,9 +41,7 @@ function preparingStatements(client: postgres.Sql): postgres.Sql {
 function connect(): Connection {
   const url = process.env.DATABASE_URL;
   if (url) {
-    // JIT compiles any plan estimated above jit_above_cost, which costs a helpdesk's short queries 50-240 ms
-    // (measured on the inbox search) and never pays back: off for our sessions, set at connection start.
-    const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {}, connection: { jit: "off" } });
+    const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
     return { kind: "postgres", client, db: drizzlePostgres(preparingStatements(client), { schema }) };
   }
   fs.mkdirSync(dataDir, { recursive: true });

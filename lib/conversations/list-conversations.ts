@@ -25,18 +25,35 @@ function filters(ctx: Ctx, params: ReturnType<typeof listConversationsQuerySchem
     where.push(sql`exists (select 1 from conversation_tags ct join tags t on t.id = ct.tag_id
       where ct.conversation_id = ${conversations.id} and lower(t.name) = ${params.tag.toLowerCase()})`);
   }
-  if (params.q) {
-    const query = sql`websearch_to_tsquery('english', ${params.q})`;
-    if (isEndUser(ctx) || (ctx.actor.type === "api_key" && ctx.actor.kind === "client")) {
-      // End users never match on private notes, which the conversation's search document includes: their
-      // searches read the replies of their own conversations (few) through the per-conversation index.
-      where.push(sql`(${conversations.search} @@ ${query} or exists (select 1 from messages m
-        where m.conversation_id = ${conversations.id} and m.type = 'reply' and m.search @@ ${query}))`);
-    } else {
-      where.push(conversationSearchMatch(conversations, ctx.orgId, query));
-    }
-  }
+  if (params.q) where.push(searchFilter(ctx, params.q));
   return where;
+}
+
+// Quotes, or punctuation inside a word ("e-mail"), make websearch_to_tsquery build a phrase (<->): a phrase
+// must stand in one message, and a conversation's document loses word positions past 16,383.
+const MAY_BE_PHRASE = /"|[\p{L}\p{N}][^\s\p{L}\p{N}]+[\p{L}\p{N}]/u;
+
+/**
+ * `q`: every word in the subject or anywhere in the conversation's messages, the same for every caller, except
+ * that end users (client keys) search replies only, never private notes; a phrase within one message.
+ */
+function searchFilter(ctx: Ctx, q: string): SQL {
+  const query = sql`websearch_to_tsquery('english', ${q})`;
+  const client = isEndUser(ctx) || (ctx.actor.type === "api_key" && ctx.actor.kind === "client");
+  const messageTypes = client ? sql`and m.type = 'reply'` : sql``;
+  const inOneMessage = sql`exists (select 1 from messages m
+    where m.conversation_id = ${conversations.id} and m.search @@ ${query} ${messageTypes})`;
+  if (MAY_BE_PHRASE.test(q)) {
+    return client
+      ? sql`(${conversations.search} @@ ${query} or ${inOneMessage})`
+      : sql`(${conversations.search} @@ ${query} or ${conversations.id} in (
+          select m.conversation_id from messages m where m.organization_id = ${ctx.orgId} and m.search @@ ${query}))`;
+  }
+  if (!client) return conversationSearchMatch(conversations, ctx.orgId, query);
+  // The stored document includes notes, so an end user's replies are gathered here: their own few conversations.
+  return sql`(${conversations.search} @@ ${query} or coalesce((
+    select dexra_search_agg(m.search order by m.created_at, m.id) from messages m
+    where m.conversation_id = ${conversations.id} and m.type = 'reply') @@ ${query}, ${inOneMessage}))`;
 }
 
 /**

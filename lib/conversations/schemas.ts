@@ -62,7 +62,13 @@ export const listConversationsQuerySchema = paginationQuerySchema.extend({
   status: conversationStatusSchema.optional(),
   assignee: z.string().trim().min(1).optional(),
   tag: z.string().trim().min(1).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Full-text search (web search syntax: words, \"a phrase\", -word, or): every word in the subject or anywhere in the conversation's messages, a phrase within one message; client keys search replies only, never private notes"),
 });
 export type ListConversationsQuery = z.input<typeof listConversationsQuerySchema>;
 

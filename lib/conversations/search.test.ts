@@ -113,4 +113,37 @@ describe("conversation search over messages", () => {
     } while (cursor);
     expect(numbers).toEqual(Array.from({ length: 600 }, (_, i) => 2200 - 2 * i));
   });
+
+  it("means the same for server and client keys: words anywhere in the conversation, a phrase within one message", async () => {
+    const { ctx, owner } = await createTestOrg();
+    const { conversation } = await createConversation(ctx, { subject: "Complaint", user_email: "w@example.test", description: "I want a refund" });
+    const endUser: Ctx = { orgId: ctx.orgId, actor: { type: "end_user", id: conversation.requester.id, name: "w" } };
+    const server: Ctx = { orgId: ctx.orgId, actor: { type: "api_key", id: owner.id, name: "server", kind: "server" } };
+    await createMessage(ctx, conversation.id, { body: "The courier was rude", user_email: "w@example.test" });
+    for (const caller of [server, endUser]) {
+      expect(await apiFinds(caller, "refund courier")).toEqual([conversation.id]);
+      expect(await apiFinds(caller, "refund -courier")).toEqual([]);
+      expect(await apiFinds(caller, "\"courier was rude\"")).toEqual([conversation.id]);
+      expect(await apiFinds(caller, "\"refund courier\"")).toEqual([]);
+    }
+  });
+
+  it("finds a phrase deep in a long conversation, past the document's last word position", async () => {
+    const { ctx } = await createTestOrg();
+    const { conversation } = await createConversation(ctx, { subject: "Long thread", user_email: "l@example.test", description: "Hello" });
+    const filler = (prefix: string) => Array.from({ length: 8500 }, (_, n) => `${prefix}${n.toString(36)}`).join(" ");
+    await createMessage(ctx, conversation.id, { body: filler("qa"), user_email: "l@example.test" });
+    await createMessage(ctx, conversation.id, { body: filler("qb"), user_email: "l@example.test" });
+    await createMessage(ctx, conversation.id, { body: "My tracking label is wrong", user_email: "l@example.test" });
+    expect(await apiFinds(ctx, "\"tracking label\"")).toEqual([conversation.id]);
+  });
+
+  it("finds words of messages written straight into the database, not through the app", async () => {
+    const { ctx, owner } = await createTestOrg();
+    const { conversation } = await createConversation(ctx, { subject: "Imported", user_email: "i@example.test", description: "Hi" });
+    await db.execute(sql`insert into messages (organization_id, conversation_id, direction, type, body)
+      values (${ctx.orgId}, ${conversation.id}, 'inbound', 'reply', 'Imported from the old helpdesk: ocelot')`);
+    expect(await apiFinds(ctx, "ocelot")).toEqual([conversation.id]);
+    expect(await inboxFinds(ctx, owner.id, "ocelot")).toEqual([conversation.id]);
+  });
 });

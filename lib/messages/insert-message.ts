@@ -20,8 +20,9 @@ type Row = Omit<MessageRecord, "createdAt"> & { createdAt: string };
 
 /**
  * Inserts a message with everything that belongs to it, in the caller's transaction and two round trips:
- * the message with the conversation's updated_at, last-message fields and search document (one statement),
- * then its activity row, outbox event and webhook deliveries (another).
+ * the message with the conversation's updated_at and last-message fields (one statement; the conversation's
+ * search document follows by trigger, migration 0005), then its activity row, outbox event and webhook
+ * deliveries (another).
  */
 export async function insertMessage(tx: Tx, ctx: Ctx, input: NewMessage): Promise<MessageRecord> {
   const author = input.author;
@@ -33,9 +34,8 @@ export async function insertMessage(tx: Tx, ctx: Ctx, input: NewMessage): Promis
         ${"agentId" in author ? author.agentId : null}, ${"endUserId" in author ? author.endUserId : null}, ${author.email}, ${input.externalId ?? null})
       returning *
     ), conversation as (
-      update conversations c set updated_at = m.created_at,
-        ${isNote ? sql`` : sql`last_message_at = m.created_at, last_message_preview = left(m.body, ${PREVIEW_CHARS}),`}
-        search_document = dexra_search_append(c.search_document, m.search)
+      update conversations c set updated_at = m.created_at
+        ${isNote ? sql`` : sql`, last_message_at = m.created_at, last_message_preview = left(m.body, ${PREVIEW_CHARS})`}
       from message m where c.id = m.conversation_id and c.organization_id = m.organization_id
     )
     select id, organization_id as "organizationId", conversation_id as "conversationId", direction, type, body,

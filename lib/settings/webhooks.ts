@@ -15,21 +15,17 @@ import { createWebhookFormSchema, redeliverFormSchema, rotateWebhookFormSchema, 
 export async function createWebhookFromSettings(ctx: Ctx, input: unknown) {
   assertRole(ctx, "admin");
   const params = parseInput(createWebhookFormSchema, input);
-  return db.transaction(async (tx) => {
-    const endpoint = await createWebhookEndpoint(ctx, params, tx);
-    await recordAudit(tx, ctx, { action: "webhook.created", targetType: "webhook_endpoint", targetId: endpoint.id, data: { url: endpoint.url, events: endpoint.events } });
-    return endpoint;
-  });
+  return createWebhookEndpoint(ctx, params, (tx, endpoint) =>
+    recordAudit(tx, ctx, { action: "webhook.created", targetType: "webhook_endpoint", targetId: endpoint.id, data: { url: endpoint.url, events: endpoint.events } }),
+  );
 }
 
 export async function updateWebhookFromSettings(ctx: Ctx, input: unknown) {
   assertRole(ctx, "admin");
   const { id, ...params } = parseInput(updateWebhookFormSchema, input);
-  return db.transaction(async (tx) => {
-    const endpoint = await updateWebhookEndpoint(ctx, id, params, tx);
-    await recordAudit(tx, ctx, { action: "webhook.updated", targetType: "webhook_endpoint", targetId: id, data: { url: endpoint.url, events: endpoint.events, enabled: endpoint.enabled } });
-    return endpoint;
-  });
+  return updateWebhookEndpoint(ctx, id, params, (tx, endpoint) =>
+    recordAudit(tx, ctx, { action: "webhook.updated", targetType: "webhook_endpoint", targetId: id, data: { url: endpoint.url, events: endpoint.events, enabled: endpoint.enabled } }),
+  );
 }
 
 export async function deleteWebhookFromSettings(ctx: Ctx, input: unknown) {
