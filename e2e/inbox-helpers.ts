@@ -4,9 +4,9 @@ import path from "node:path";
 import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { logIn } from "./fixtures";
 
-/** The demo organization's keys, written by `npm run db:seed`. */
+/** The demo organization's keys, written by `npm run db:seed` (scripts/test.sh points it at DEXRA_DEMO_KEYS_FILE). */
 export function demoKeys(): { server_key: string; client_key: string; identity_secret: string; organization_id: string } {
-  return JSON.parse(fs.readFileSync(path.join(process.cwd(), ".data", "demo-keys.json"), "utf8"));
+  return JSON.parse(fs.readFileSync(process.env.DEXRA_DEMO_KEYS_FILE || path.join(process.cwd(), ".data", "demo-keys.json"), "utf8"));
 }
 
 export const unique = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, "").slice(0, 10)}`;

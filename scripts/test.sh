@@ -26,5 +26,7 @@ npm run -s build >/tmp/dexra-test-build.log 2>&1 || { tail -60 /tmp/dexra-test-b
 
 echo "== Playwright"
 export DATABASE_URL="$PG/dexra_e2e"
+# The seed's keys for this database go beside it, never over the embedded demo database's .data/demo-keys.json.
+export DEXRA_DEMO_KEYS_FILE="$PG_DIR/demo-keys.json"
 npm run -s db:seed >/dev/null
 E2E_PORT=$(free_port) npx playwright test

@@ -10,7 +10,9 @@ import * as s from "../schema";
 import { FIRST_NAMES, LAST_NAMES, TAG_COLORS, THREADS } from "./content";
 
 export const DEMO_LOGIN = { email: "sarah@example.com", password: "dexra-demo" };
-const keysFile = path.join(dataDir, "demo-keys.json");
+// Where the demo keys are kept, for a second run to print them again: the embedded database's in .data/; another
+// database's only where DEXRA_DEMO_KEYS_FILE says (the test suite's), never over the embedded one's.
+const keysFile = process.env.DEXRA_DEMO_KEYS_FILE || (process.env.DATABASE_URL ? null : path.join(dataDir, "demo-keys.json"));
 
 // Deterministic pseudo-random numbers so every demo database looks the same.
 let state = 42;
@@ -130,17 +132,20 @@ async function seed() {
     where c.id = m.conversation_id`);
 
   const keys = { server_key: created.serverKey, client_key: created.clientKey, test_server_key: created.testServerKey, test_client_key: created.testClientKey, identity_secret: created.identitySecret, organization_id: orgId };
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(keysFile, JSON.stringify(keys, null, 2), { mode: 0o600 });
+  if (keysFile) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(keysFile, JSON.stringify(keys, null, 2), { mode: 0o600 });
+  }
   return { keys, counts: { agents: agentList.length, endUsers: users.length, conversations: conversationRows.length, messages: messageValues.length } };
 }
 
 async function main() {
   await applyMigrations();
-  const [existing] = await db.select({ id: s.agents.id }).from(s.agents).where(eq(s.agents.email, DEMO_LOGIN.email)).limit(1);
+  const [existing] = await db.select({ orgId: s.agents.organizationId }).from(s.agents).where(eq(s.agents.email, DEMO_LOGIN.email)).limit(1);
   let keys: Record<string, string> | null = null;
   if (existing) {
-    keys = fs.existsSync(keysFile) ? JSON.parse(fs.readFileSync(keysFile, "utf8")) : null;
+    const kept = keysFile && fs.existsSync(keysFile) ? (JSON.parse(fs.readFileSync(keysFile, "utf8")) as Record<string, string>) : null;
+    keys = kept?.organization_id === existing.orgId ? kept : null;
     console.log("Demo data already present.");
   } else {
     const result = await seed();
@@ -152,9 +157,9 @@ async function main() {
     console.log(`  Server key:   ${keys.server_key}`);
     console.log(`  Client key:   ${keys.client_key}`);
     console.log(`  Identity secret (for client-key user_hash): ${keys.identity_secret}`);
-    console.log(`  (kept in ${keysFile})\n`);
+    console.log(keysFile ? `  (kept in ${keysFile})\n` : "");
   } else {
-    console.log("  API keys were created by an earlier seed on another machine; create new ones with `npm run -s dexra -- create-key`.\n");
+    console.log("  This database's demo API keys are not on record here; create new ones with `npm run -s dexra -- create-key`.\n");
   }
 }
 
