@@ -1,4 +1,5 @@
 import { serializeEvent } from "../events/envelope";
+import { countDeliveryAttempt } from "../ops/metrics";
 import { subscribeLive } from "../live/listener";
 import { isPresence } from "../live/types";
 import { pruneExpiredEvents } from "./prune-events";
@@ -61,11 +62,13 @@ export function startWebhookWorker(options: WebhookWorkerOptions = {}) {
       const previousExpiry = claim.previous_secret_expires_at ? new Date(claim.previous_secret_expires_at) : null;
       const headers = signWebhook({ secret: claim.secret, previousSecret: claim.previous_secret, previousSecretExpiresAt: previousExpiry }, claim.event_id, payload);
       const result = await postWebhook(claim.url, headers, payload, timeoutMs);
+      countDeliveryAttempt(result.ok ? "delivered" : "failed");
       if (result.ok) return await completeDelivery(claim, result);
       const throttled = result.statusCode === 429 || result.statusCode === 503;
       await failDelivery(claim, result, retryDelayMs(claim.attempt, schedule, throttled ? parseRetryAfter(result.retryAfter) : undefined));
     } catch (error) {
       // The lease runs out and the delivery is retried: at-least-once, never lost.
+      countDeliveryAttempt("error");
       log(`delivery ${claim.id} could not be recorded`, error);
     }
   };
