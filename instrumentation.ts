@@ -1,6 +1,8 @@
 /** Runs once when the server starts: pending migrations are applied before any request is served. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { installShutdown, onShutdown } = await import("./lib/ops/shutdown");
+  installShutdown();
   const { claimEmbeddedDatabase } = await import("./scripts/embedded-lock");
   claimEmbeddedDatabase();
   const { applyMigrations } = await import("./db/migrate");
@@ -10,6 +12,7 @@ export async function register() {
   // The webhook worker runs in the app by default; DEXRA_WORKER=off leaves it to `npm run worker` processes.
   if (process.env.DEXRA_WORKER !== "off") {
     const { startWebhookWorker, webhookWorkerOptionsFromEnv } = await import("./lib/webhooks/worker");
-    startWebhookWorker(webhookWorkerOptionsFromEnv());
+    const worker = startWebhookWorker(webhookWorkerOptionsFromEnv());
+    onShutdown(() => worker.stop({ graceMs: 5_000 }));
   }
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { connection, rows, sql } from "@/db/client";
+import { isShuttingDown } from "./shutdown";
 
 export type Readiness = { status: "ready" } | { status: "unavailable"; reason: string };
 
@@ -26,6 +27,8 @@ async function check(): Promise<Readiness> {
  * balancer polls this to take an instance out of rotation during an outage and back in when it recovers.
  */
 export async function checkReadiness(): Promise<Readiness> {
+  // A draining instance leaves the load balancer's rotation before it stops.
+  if (isShuttingDown()) return { status: "unavailable", reason: "shutting down" };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Readiness>((resolve) => {
     timer = setTimeout(() => resolve({ status: "unavailable", reason: `database did not answer within ${READY_TIMEOUT_MS} ms` }), READY_TIMEOUT_MS);
