@@ -8,7 +8,7 @@ export async function register() {
   const { applyMigrations } = await import("./db/migrate");
   await applyMigrations();
   const { startSnoozeTimer } = await import("./lib/conversations/wake-snoozed");
-  startSnoozeTimer();
+  startSnoozeTimer(Number(process.env.DEXRA_SNOOZE_POLL_MS ?? 15_000));
   // The webhook worker runs in the app by default; DEXRA_WORKER=off leaves it to `npm run worker` processes.
   if (process.env.DEXRA_WORKER !== "off") {
     const { startWebhookWorker, webhookWorkerOptionsFromEnv } = await import("./lib/webhooks/worker");
