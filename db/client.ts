@@ -38,11 +38,37 @@ function preparingStatements(client: postgres.Sql): postgres.Sql {
   });
 }
 
+const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+/**
+ * Bounded waits, so a database outage answers 503 in seconds instead of hanging requests for 10-30 s:
+ * a connection (TCP + start-up) must be ready within DATABASE_CONNECT_TIMEOUT (s), and a statement is
+ * cancelled by the server after DATABASE_STATEMENT_TIMEOUT_MS. Behind PgBouncer (DATABASE_DIRECT_URL set)
+ * the start-up parameter is refused, so the pooler's own query_timeout bounds statements there.
+ */
+export function clientOptions(pooled: boolean, max = Number(process.env.DATABASE_POOL_SIZE ?? 10)): postgres.Options<{}> {
+  return {
+    max,
+    onnotice: () => {},
+    connect_timeout: seconds("DATABASE_CONNECT_TIMEOUT", 5),
+    idle_timeout: seconds("DATABASE_IDLE_TIMEOUT", 300),
+    max_lifetime: 30 * 60,
+    connection: pooled ? {} : { statement_timeout: seconds("DATABASE_STATEMENT_TIMEOUT_MS", 30_000) },
+    // A transaction-mode pooler hands each transaction a different server connection, where a named statement
+    // prepared on another one does not exist (PgBouncer 1.18 has no protocol-level prepared statements).
+    prepare: !pooled,
+  };
+}
+
+/** DATABASE_DIRECT_URL set means DATABASE_URL is a transaction-mode pooler (PgBouncer). */
+export const isPooled = () => Boolean(process.env.DATABASE_URL && process.env.DATABASE_DIRECT_URL);
+
 function connect(): Connection {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
-    return { kind: "postgres", client, db: drizzlePostgres(preparingStatements(client), { schema }) };
+    const pooled = isPooled();
+    const client = postgres(url, clientOptions(pooled));
+    return { kind: "postgres", client, db: drizzlePostgres(pooled ? client : preparingStatements(client), { schema }) };
   }
   fs.mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(path.join(dataDir, "pglite"));
@@ -51,11 +77,23 @@ function connect(): Connection {
 }
 
 // Cached on globalThis so dev hot reloads and repeated imports share one connection.
-const holder = globalThis as unknown as { __dexraConnection?: Connection };
+const holder = globalThis as unknown as { __dexraConnection?: Connection; __dexraDirect?: postgres.Sql };
 
 export function connection(): Connection {
   holder.__dexraConnection ??= connect();
   return holder.__dexraConnection;
+}
+
+/**
+ * The server itself, for what a transaction-mode pooler cannot carry: LISTEN, migrations, session advisory
+ * locks. The pooled client when there is no pooler.
+ */
+export function directClient(): postgres.Sql {
+  const conn = connection();
+  if (conn.kind !== "postgres") throw new Error("directClient() needs DATABASE_URL");
+  if (!isPooled()) return conn.client;
+  holder.__dexraDirect ??= postgres(process.env.DATABASE_DIRECT_URL!, clientOptions(false, 2));
+  return holder.__dexraDirect;
 }
 
 // Lazy, so importing the module (e.g. during `next build`) opens nothing.
@@ -71,7 +109,10 @@ export async function rows<T>(query: SQL, executor: DbOrTx = db): Promise<T[]> {
 
 export async function closeDb(): Promise<void> {
   const conn = holder.__dexraConnection;
+  const direct = holder.__dexraDirect;
   holder.__dexraConnection = undefined;
+  holder.__dexraDirect = undefined;
+  await direct?.end({ timeout: 5 });
   if (!conn) return;
   if (conn.kind === "postgres") await conn.client.end({ timeout: 5 });
   else await conn.client.close();

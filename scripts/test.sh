@@ -8,6 +8,9 @@ bash scripts/install-deps.sh
 bash scripts/install-chromium.sh
 command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || {
   echo "Installing PostgreSQL from Debian…"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+# The pooler tests run a real PgBouncer in transaction mode (lib/ops/pgbouncer.test.ts).
+command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ] || {
+  echo "Installing PgBouncer from Debian…"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null; }
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 PG_DIR=$(mktemp -d /tmp/dexra-test-pg.XXXXXX)

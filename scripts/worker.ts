@@ -4,6 +4,8 @@
  */
 import { closeDb } from "../db/client";
 import { applyMigrations } from "../db/migrate";
+import { logger } from "../lib/ops/logger";
+import { SHUTDOWN_DEADLINE_MS } from "../lib/ops/shutdown";
 import { startWebhookWorker, webhookWorkerOptionsFromEnv } from "../lib/webhooks/worker";
 import { assertEmbeddedDatabaseFree, claimEmbeddedDatabase } from "./embedded-lock";
 
@@ -11,11 +13,16 @@ assertEmbeddedDatabaseFree();
 claimEmbeddedDatabase();
 await applyMigrations();
 const worker = startWebhookWorker(webhookWorkerOptionsFromEnv());
+logger.info({ worker: "webhooks" }, "worker started");
 console.error(`[webhooks] worker ${process.pid} started`);
 
-const shutdown = async () => {
-  await worker.stop();
+// SIGTERM: stop claiming, let attempts in flight finish for 5 s, hand back the leases of the rest, all within 10 s.
+const shutdown = async (signal: string) => {
+  setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
+  logger.info({ signal }, "worker stopping");
+  await worker.stop({ graceMs: 5_000 });
   await closeDb();
+  logger.info({}, "worker stopped");
   process.exit(0);
 };
 process.once("SIGTERM", shutdown);

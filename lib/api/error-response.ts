@@ -1,5 +1,7 @@
 import { ZodError } from "zod";
 import { ApiError } from "../errors";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, serviceUnavailableBody } from "../ops/database-errors";
+import { logger } from "../ops/logger";
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
@@ -27,7 +29,8 @@ export function errorResponse(error: unknown, requestId: string) {
     // The client went away mid-request (navigation, closed tab): nothing failed here and nobody reads the answer.
     return jsonResponse({ error: { code: "aborted", message: "The client closed the request.", details: [] } }, 400);
   }
-  console.error(`[dexra] request ${requestId} failed`, error);
+  if (isDatabaseUnavailable(error)) return jsonResponse(serviceUnavailableBody(requestId), 503, { "retry-after": String(RETRY_AFTER_SECONDS) });
+  logger.error({ reqId: requestId, err: error }, "request failed");
   return jsonResponse(
     { error: { code: "internal_error", message: `Something went wrong on our side (request id ${requestId}).`, details: [] } },
     500,

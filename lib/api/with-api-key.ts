@@ -3,6 +3,7 @@ import type { Actor, Ctx } from "../context";
 import { ApiError } from "../errors";
 import { authenticateKey, type AuthenticatedKey } from "./authenticate-key";
 import { IDENTITY_BODY_FIELDS, readIdentity, resolveClientActor } from "./client-identity";
+import { finishApiRequest } from "../ops/request-log";
 import { errorResponse, jsonResponse } from "./error-response";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { consumeRateLimit, rateLimitHeaders } from "./rate-limit";
@@ -43,6 +44,7 @@ const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, options: WithApiKeyOptions) {
   return async (request: Request, context?: RouteContext<P>): Promise<Response> => {
     const requestId = randomUUID();
+    const startedAt = performance.now();
     let headers: Record<string, string> = { "x-request-id": requestId };
     try {
       const key = await authenticateKey(request);
@@ -74,11 +76,11 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
       }
       const response = idempotencyKey ? await runIdempotent(req, idempotencyKey, raw.text, handler) : await handler(req);
       for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-      return response;
+      return finishApiRequest(request, requestId, startedAt, response);
     } catch (error) {
       const response = errorResponse(error, requestId);
       for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
-      return response;
+      return finishApiRequest(request, requestId, startedAt, response);
     }
   };
 }

@@ -3,6 +3,7 @@ import { rows } from "@/db/client";
 import { conversations } from "@/db/schema";
 import type { Ctx } from "../context";
 import { isUuid } from "../ids";
+import { countedTotal } from "./counted-total";
 import { conversationViewColumns, toConversationView, type ConversationViewRow } from "./conversation-view";
 import { conversationSearchMatch } from "./search-match";
 import { listConversationsQuerySchema, type ListConversationsQuery } from "./schemas";
@@ -73,7 +74,7 @@ export async function listConversations(ctx: Ctx, query: ListConversationsQuery 
   // whole organization (~170 ms at 100,000 conversations).
   const [hits, count, pageIds] = params.q
     ? [sql`with hits as materialized (select id, created_at from conversations where ${where})`, sql`select count(*)::int as total from hits`, sql`select id from hits ${newestFirst}`]
-    : [sql``, sql`select count(*)::int as total from conversations where ${where}`, sql`select id from conversations where ${where} ${newestFirst}`];
+    : [sql``, countedTotal(ctx, params) ?? sql`select count(*)::int as total from conversations where ${where}`, sql`select id from conversations where ${where} ${newestFirst}`];
   const found = await rows<ConversationViewRow & { total: number }>(sql`
     ${hits}
     select n.total, page.* from (${count}) n

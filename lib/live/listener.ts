@@ -1,4 +1,4 @@
-import { connection } from "@/db/client";
+import { connection, directClient } from "@/db/client";
 import { LIVE_CHANNEL } from "../events/types";
 import { recordPresence } from "./presence-store";
 import { isPresence, type LiveMessage } from "./types";
@@ -24,8 +24,9 @@ function dispatch(payload: string) {
 async function start() {
   const conn = connection();
   // postgres.js gives LISTEN its own connection and re-listens after a reconnect; PGlite hears only
-  // notifications raised in this process, which is all there is when it is the database.
-  if (conn.kind === "postgres") await conn.client.listen(LIVE_CHANNEL, dispatch);
+  // notifications raised in this process, which is all there is when it is the database. LISTEN goes to the
+  // server itself (DATABASE_DIRECT_URL): a transaction-mode pooler cannot keep a session's subscription.
+  if (conn.kind === "postgres") await directClient().listen(LIVE_CHANNEL, dispatch);
   else await conn.client.listen(LIVE_CHANNEL, dispatch);
 }
 

@@ -1,3 +1,4 @@
+import { isShuttingDown, onShutdown } from "../ops/shutdown";
 import { subscribeLive } from "./listener";
 import { presenceSnapshot } from "./presence-store";
 import type { LiveMessage } from "./types";
@@ -24,8 +25,15 @@ export function liveEventStream(orgId: string, signal: AbortSignal): ReadableStr
         if (message.orgId === orgId) send(`data: ${JSON.stringify(message)}\n\n`);
       });
       const keepalive = setInterval(() => send(": keepalive\n\n"), KEEPALIVE_MS);
+      // A stopping server ends the stream with a short reconnect hint: the browser reconnects to another instance.
+      const offShutdown = onShutdown(() => {
+        send("retry: 500\n\n");
+        cleanup();
+      });
+      if (isShuttingDown()) queueMicrotask(() => (send("retry: 500\n\n"), cleanup()));
       cleanup = () => {
         clearInterval(keepalive);
+        offShutdown();
         unsubscribe();
         try {
           controller.close();

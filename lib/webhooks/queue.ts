@@ -99,3 +99,17 @@ export async function failDelivery(claim: ClaimedDelivery, result: AttemptResult
       updated_at = case when enabled and (${gone} or failing_since <= now() - ${FAILING_DAYS_BEFORE_DISABLE} * interval '1 day') then now() else updated_at end
     where id = ${claim.endpoint_id}`);
 }
+
+/**
+ * A stopping worker hands back the leases of attempts it could not finish: another worker retries them at once
+ * (logging the interrupted attempt) instead of waiting for the lease to run out. Only leases still ours.
+ */
+export async function releaseLeases(claims: Pick<ClaimedDelivery, "id" | "lease">[]) {
+  if (claims.length === 0) return;
+  const ids = claims.map((c) => c.id);
+  const leases = claims.map((c) => c.lease);
+  await rows(sql`
+    update webhook_deliveries d set locked_until = now()
+    from unnest(${ids}::uuid[], ${leases}::timestamptz[]) as r(id, lease)
+    where d.id = r.id and d.locked_until = r.lease and d.status = 'pending'`);
+}

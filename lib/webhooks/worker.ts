@@ -1,8 +1,9 @@
 import { serializeEvent } from "../events/envelope";
+import { countDeliveryAttempt } from "../ops/metrics";
 import { subscribeLive } from "../live/listener";
 import { isPresence } from "../live/types";
 import { pruneExpiredEvents } from "./prune-events";
-import { claimDueDeliveries, completeDelivery, failDelivery, logInterruptedAttempt, type ClaimedDelivery } from "./queue";
+import { claimDueDeliveries, completeDelivery, failDelivery, logInterruptedAttempt, releaseLeases, type ClaimedDelivery } from "./queue";
 import { ATTEMPT_TIMEOUT_MS, parseRetryAfter, RETRY_SCHEDULE_MS, retryDelayMs } from "./schedule";
 import { postWebhook } from "./send-webhook";
 import { signWebhook } from "./signing";
@@ -37,6 +38,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions = {}) {
   let stopped = false;
   let wake: () => void = () => {};
   const inFlight = new Set<Promise<void>>();
+  const claimsInFlight = new Set<ClaimedDelivery>();
   // The process's one shared LISTEN connection; only events that queued deliveries wake the loop.
   const unsubscribe = subscribeLive((message) => {
     if (!isPresence(message) && (message.deliveries ?? 0) > 0) wake();
@@ -61,11 +63,13 @@ export function startWebhookWorker(options: WebhookWorkerOptions = {}) {
       const previousExpiry = claim.previous_secret_expires_at ? new Date(claim.previous_secret_expires_at) : null;
       const headers = signWebhook({ secret: claim.secret, previousSecret: claim.previous_secret, previousSecretExpiresAt: previousExpiry }, claim.event_id, payload);
       const result = await postWebhook(claim.url, headers, payload, timeoutMs);
+      countDeliveryAttempt(result.ok ? "delivered" : "failed");
       if (result.ok) return await completeDelivery(claim, result);
       const throttled = result.statusCode === 429 || result.statusCode === 503;
       await failDelivery(claim, result, retryDelayMs(claim.attempt, schedule, throttled ? parseRetryAfter(result.retryAfter) : undefined));
     } catch (error) {
       // The lease runs out and the delivery is retried: at-least-once, never lost.
+      countDeliveryAttempt("error");
       log(`delivery ${claim.id} could not be recorded`, error);
     }
   };
@@ -86,8 +90,10 @@ export function startWebhookWorker(options: WebhookWorkerOptions = {}) {
           log("claiming deliveries failed", error);
         }
         for (const claim of claimed) {
+          claimsInFlight.add(claim);
           const task: Promise<void> = deliver(claim).finally(() => {
             inFlight.delete(task);
+            claimsInFlight.delete(claim);
             // Refill in batches rather than one claim per finished attempt: fewer round trips under a backlog.
             if (inFlight.size <= concurrency / 2) wake();
           });
@@ -106,11 +112,19 @@ export function startWebhookWorker(options: WebhookWorkerOptions = {}) {
   const running = loop();
 
   return {
-    async stop() {
+    /**
+     * Stops claiming and lets attempts in flight finish; after `graceMs` (graceful shutdown has 10 s in all)
+     * the leases of those still running are released so another worker retries them at once.
+     */
+    async stop({ graceMs = Infinity }: { graceMs?: number } = {}) {
       stopped = true;
       wake();
       await running;
-      await Promise.allSettled(inFlight);
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(graceMs, 2 ** 31 - 1))));
+      await Promise.race([Promise.allSettled(inFlight), grace]);
+      clearTimeout(timer);
+      await releaseLeases([...claimsInFlight]).catch((error) => log("releasing leases failed", error));
       (await unsubscribe)();
     },
   };

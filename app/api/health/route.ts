@@ -1,0 +1,8 @@
+import { jsonResponse } from "@/lib/api/error-response";
+
+export const dynamic = "force-dynamic";
+
+/** Liveness: the process runs and answers. Touches no database (an outage must not get the process restarted). */
+export function GET() {
+  return jsonResponse({ status: "ok" });
+}

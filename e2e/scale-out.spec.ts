@@ -1,0 +1,158 @@
+import { expect, test } from "@playwright/test";
+import { startPgBouncer, type PgBouncer } from "../lib/ops/testing/pgbouncer";
+import { startWebhookReceiver } from "../lib/testing/webhook-receiver";
+import { dexra } from "./fixtures";
+import { openLiveStream, sessionCookie, startApp, startWorker, type Proc } from "./processes";
+
+// Several `next start` instances (DEXRA_WORKER=off) and `npm run worker` processes on one PostgreSQL, directly
+// and through a real PgBouncer in transaction mode. They reuse the one build the suite already made.
+test.describe.configure({ mode: "serial" });
+test.use({ storageState: { cookies: [], origins: [] } });
+
+const procs: Proc[] = [];
+let bouncer: PgBouncer | undefined;
+test.afterEach(async () => {
+  await Promise.all(procs.splice(0).map((p) => p.stop("SIGKILL")));
+  await bouncer?.stop();
+  bouncer = undefined;
+});
+
+const appEnv = (extra: Record<string, string> = {}): Record<string, string> => ({ DEXRA_WORKER: "off", DEXRA_WEBHOOK_ALLOW_PRIVATE: "1", DEXRA_SNOOZE_POLL_MS: "300", ...extra });
+
+function newOrg(label: string) {
+  const email = `owner-${label}-${Date.now()}@example.test`;
+  const password = "scale-out-password";
+  const org = dexra("create-org", "--name", `Scale ${label}`, "--owner-email", email, "--owner-password", password) as Record<string, string>;
+  return { id: org.id!, key: org.server_key!, email, password, headers: { authorization: `Bearer ${org.server_key}`, "content-type": "application/json" } };
+}
+
+async function api(base: string, headers: Record<string, string>, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+}
+
+async function inParallel<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  }));
+  return results;
+}
+
+for (const through of ["direct", "pgbouncer"] as const) {
+  test(`two instances and two workers on one PostgreSQL (${through})`, async ({ browser }) => {
+    test.setTimeout(240_000);
+    const serverUrl = process.env.DATABASE_URL!;
+    let env = appEnv();
+    if (through === "pgbouncer") {
+      const server = new URL(serverUrl);
+      bouncer = await startPgBouncer(server, { poolSize: 4 });
+      env = appEnv({ DATABASE_URL: bouncer.url(server.pathname.slice(1)), DATABASE_DIRECT_URL: serverUrl });
+    }
+    const [a, b] = await Promise.all([startApp(env), startApp(env)]);
+    procs.push(a, b);
+    const org = newOrg(through);
+    const receiver = await startWebhookReceiver();
+    const endpoint = await api(a.url, org.headers, "POST", "/api/v1/webhooks/", { url: receiver.url, events: ["*"] });
+    expect(endpoint.status).toBe(201);
+    receiver.trust(endpoint.body.secret);
+    const workerEnv = { ...env, DEXRA_WEBHOOK_ORGANIZATIONS: org.id, DEXRA_WEBHOOK_POLL_MS: "200" };
+    procs.push(...(await Promise.all([startWorker(workerEnv), startWorker(workerEnv)])));
+
+    // An SSE client on instance B sees a change made through instance A.
+    const live = await openLiveStream(b.url, await sessionCookie(browser, b.url, org.email, org.password));
+    const first = await api(a.url, org.headers, "POST", "/api/v1/conversations/create/", { subject: "Made through A", user_email: "live@example.com", description: "hi" });
+    expect(first.status).toBe(201);
+    await expect.poll(() => live.state.text.includes(first.body.id), { timeout: 5_000 }).toBe(true);
+    live.close();
+
+    // 50 concurrent claims (force: false) by two agents across both instances: one agent wins, the other's all
+    // answer 409 already_assigned, and the assignment happened once.
+    const rival = `rival-${Date.now()}@example.test`;
+    dexra("create-agent", "--org", org.id, "--email", rival, "--password", "rival-password", "--role", "agent");
+    const claims = await Promise.all(Array.from({ length: 50 }, (_, i) => {
+      const agent = i % 2 ? org.email : rival;
+      return api(i % 4 < 2 ? a.url : b.url, org.headers, "POST", `/api/v1/conversations/${first.body.id}/claim/`, { agent_email: agent, force: false }).then((r) => ({ ...r, agent }));
+    }));
+    const winners = new Set(claims.filter((c) => c.status === 200).map((c) => c.agent));
+    expect(winners.size).toBe(1);
+    expect(claims.filter((c) => !winners.has(c.agent)).map((c) => c.body.error?.code)).toEqual(Array(25).fill("already_assigned"));
+    const activity = await api(b.url, org.headers, "GET", `/api/v1/conversations/${first.body.id}/activity/`);
+    expect(activity.body.results.filter((r: { action: string }) => r.action === "claimed")).toHaveLength(1);
+
+    // 1,000 conversations created across both instances: each conversation_created webhook delivered once.
+    const created = await inParallel(999, 16, (i) =>
+      api(i % 2 ? a.url : b.url, org.headers, "POST", "/api/v1/conversations/create/", { subject: `Bulk ${i}`, user_email: `bulk${i % 50}@example.com` }));
+    expect(created.every((c) => c.status === 201)).toBe(true);
+    const numbers = new Set(created.map((c) => c.body.number).concat(first.body.number));
+    expect(numbers.size).toBe(1000);
+
+    // Snooze wake-ups run once although both instances run the timer.
+    const snoozed = created.slice(0, 20);
+    const until = new Date(Date.now() + 1_500).toISOString();
+    for (const c of snoozed) expect((await api(a.url, org.headers, "POST", `/api/v1/conversations/${c.body.id}/snooze/`, { until })).status).toBe(200);
+    for (const c of snoozed) {
+      await expect.poll(async () => (await api(b.url, org.headers, "GET", `/api/v1/conversations/${c.body.id}/`)).body.status, { timeout: 15_000 }).toBe("open");
+    }
+
+    const created1000 = () => receiver.received.filter((w) => w.body.type === "conversation_created").length;
+    await expect.poll(created1000, { timeout: 90_000 }).toBe(1000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const ids = receiver.received.map((w) => w.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(receiver.overlaps).toEqual([]);
+    expect(receiver.received.every((w) => w.verifiedWith.length === 1)).toBe(true);
+    for (const c of snoozed) {
+      const woke = receiver.received.filter((w) => w.body.type === "conversation_status_changed" && w.body.data.conversation_id === c.body.id && w.body.data.to === "open");
+      expect(woke, `wake-ups of ${c.body.id}`).toHaveLength(1);
+    }
+    await receiver.close();
+  });
+}
+
+test("SIGTERM during load: every acknowledged request is kept, SSE streams get a reconnect hint, exit within 10 s", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const [a, b] = await Promise.all([startApp(appEnv()), startApp(appEnv())]);
+  procs.push(a, b);
+  const org = newOrg("sigterm");
+  const live = await openLiveStream(a.url, await sessionCookie(browser, a.url, org.email, org.password));
+
+  const acknowledged: string[] = [];
+  let refused = 0;
+  let stopAt = Date.now() + 60_000;
+  const load = Promise.all(Array.from({ length: 8 }, async (_, worker) => {
+    for (let i = 0; Date.now() < stopAt; i++) {
+      try {
+        const r = await api(a.url, org.headers, "POST", "/api/v1/conversations/create/", { subject: `Load ${worker}-${i}`, description: "during shutdown" });
+        if (r.status === 201) acknowledged.push(r.body.id);
+        else refused++;
+      } catch {
+        refused++; // connection refused or closed: never acknowledged
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  }));
+  await expect.poll(() => acknowledged.length, { timeout: 30_000 }).toBeGreaterThan(30);
+  const signalledAt = Date.now();
+  const exited = a.stop("SIGTERM");
+  const code = await exited;
+  const tookMs = Date.now() - signalledAt;
+  stopAt = Date.now() + 500;
+  await load;
+
+  expect(tookMs).toBeLessThan(10_000);
+  expect(code === 0 || code === 143 || code === null).toBe(true);
+  expect(live.state.ended).toBe(true);
+  expect(live.state.text).toMatch(/retry: 500\n\n$/);
+  expect(refused).toBeGreaterThan(0);
+  // Every request that was answered 201 is there, read through the other instance.
+  const missing = (await inParallel(acknowledged.length, 8, async (i) =>
+    (await api(b.url, org.headers, "GET", `/api/v1/conversations/${acknowledged[i]}/`)).status)).filter((s) => s !== 200);
+  expect(missing).toEqual([]);
+  const list = await api(b.url, org.headers, "GET", "/api/v1/conversations/?limit=1");
+  expect(list.body.count).toBe(acknowledged.length);
+});
