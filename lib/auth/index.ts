@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./config";
+import { createAgentSession, endAgentSession } from "./sessions";
 import { verifyCredentials } from "./verify-credentials";
 
 class ThrottledSignin extends CredentialsSignin {
@@ -17,10 +18,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {} },
       async authorize(credentials) {
         const result = await verifyCredentials(credentials);
-        if (result.ok) return { ...result.agent };
-        if (result.reason === "throttled") throw new ThrottledSignin(result.retryInMinutes);
-        return null;
+        if (!result.ok) {
+          if (result.reason === "throttled") throw new ThrottledSignin(result.retryInMinutes);
+          return null;
+        }
+        const { organizationId, ...agent } = result.agent;
+        return { ...agent, sessionId: await createAgentSession({ id: agent.id, organizationId }) };
       },
     }),
   ],
+  events: {
+    // Both sign-out paths (the server action and POST /api/auth/signout) end the session server-side,
+    // so a copied cookie stops working too.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sid === "string" && typeof token.agentId === "string") await endAgentSession(token.sid, token.agentId);
+    },
+  },
 });

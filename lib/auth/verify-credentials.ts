@@ -9,7 +9,7 @@ import { clearLoginFailures, lockRemainingMs, recordLoginFailure } from "./throt
 export const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1, "password is required").max(200) });
 
 export type CredentialsResult =
-  | { ok: true; agent: { id: string; email: string; name: string; sessionVersion: number } }
+  | { ok: true; agent: { id: string; organizationId: string; email: string; name: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryInMinutes: number };
 
@@ -35,5 +35,5 @@ export async function verifyCredentials(input: unknown): Promise<CredentialsResu
     return { ok: false, reason: "invalid" };
   }
   await clearLoginFailures(email);
-  return { ok: true, agent: { id: agent.id, email: agent.email, name: agent.name, sessionVersion: agent.sessionVersion } };
+  return { ok: true, agent: { id: agent.id, organizationId: agent.organizationId, email: agent.email, name: agent.name, sessionVersion: agent.sessionVersion } };
 }
