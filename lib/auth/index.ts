@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./config";
+import { loginClient } from "./login-client";
 import { createAgentSession, endAgentSession } from "./sessions";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -16,8 +17,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
-        const result = await verifyCredentials(credentials);
+      async authorize(credentials, request) {
+        const result = await verifyCredentials(credentials, loginClient(request.headers));
         if (!result.ok) {
           if (result.reason === "throttled") throw new ThrottledSignin(result.retryInMinutes);
           return null;
