@@ -63,13 +63,5 @@ export const teamMembers = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.agentId] }), index("team_members_agent_idx").on(t.agentId)],
 );
 
-// Failed sign-ins per email, for throttling guessing; keyed by email because it precedes any session.
-export const loginFailures = pgTable("login_failures", {
-  email: text("email").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
-});
-
 export type Agent = typeof agents.$inferSelect;
 export type Team = typeof teams.$inferSelect;

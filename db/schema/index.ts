@@ -1,6 +1,7 @@
 export * from "./enums";
 export * from "./organizations";
 export * from "./agents";
+export * from "./auth";
 export * from "./end-users";
 export * from "./conversations";
 export * from "./activity";

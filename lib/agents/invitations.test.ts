@@ -58,4 +58,17 @@ describe("invitations", () => {
     await revokeInvitation(other.admin.ctx, { id: invitation.id });
     expect(await lookUpInvitation(token)).toEqual({ status: "unknown" });
   });
+
+  it("answers the same whether or not the email is an agent of another organization", async () => {
+    const org = await createSettingsOrg();
+    const other = await createSettingsOrg();
+    const fresh = await inviteAgent(org.admin.ctx, { email: `fresh-${org.orgId.slice(0, 8)}@example.test`, role: "agent" });
+    const elsewhere = await inviteAgent(org.admin.ctx, { email: other.agent.agent.email.toUpperCase(), role: "agent" });
+    expect(Object.keys(elsewhere).sort()).toEqual(Object.keys(fresh).sort());
+    expect(elsewhere.invitation).toMatchObject({ email: other.agent.agent.email, role: "agent", acceptedAt: null });
+    expect((await listPendingInvitations(org.admin.ctx)).map((i) => i.email).sort()).toEqual([fresh.invitation.email, other.agent.agent.email].sort());
+    // Accepting cannot take over the other organization's agent.
+    await expect(accept(elsewhere.token)).rejects.toMatchObject({ code: "conflict" });
+    expect(await verifyCredentials({ email: other.agent.agent.email, password: "new-password-1" })).toMatchObject({ ok: false });
+  });
 });

@@ -25,7 +25,13 @@ export async function inviteAgent(ctx: Ctx, input: unknown) {
   const token = randomToken(32);
   return db.transaction(async (tx) => {
     const orgId = await getLiveOrgId(tx, ctx.orgId);
-    const [existing] = await tx.select({ id: agents.id }).from(agents).where(sql`lower(${agents.email}) = ${params.email}`);
+    // Only this organization's own agents are reported (the admin sees them anyway). Whether the email belongs
+    // to an agent elsewhere is not this organization's business: the answer is the same either way, and such
+    // an invitation simply cannot be accepted.
+    const [existing] = await tx
+      .select({ id: agents.id })
+      .from(agents)
+      .where(and(eq(agents.organizationId, orgId), sql`lower(${agents.email}) = ${params.email}`));
     if (existing) throw invalid("an agent with this email already exists", [{ path: ["email"], message: "an agent with this email already exists" }]);
     await tx.delete(agentInvitations).where(and(eq(agentInvitations.organizationId, orgId), eq(agentInvitations.email, params.email), isNull(agentInvitations.acceptedAt)));
     const [invitation] = await tx

@@ -1,8 +1,9 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { agents, type Agent } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import type { Ctx } from "../context";
+import { endAllAgentSessions } from "../auth/sessions";
 import { ApiError, invalid, notFound } from "../errors";
 import { getLiveOrgId } from "../organization/live-org";
 import { assertRole } from "../settings/authorize";
@@ -54,7 +55,7 @@ export async function changeAgentRole(ctx: Ctx, input: unknown) {
   });
 }
 
-/** The agent can no longer sign in and every session ends (sessionVersion); conversations stay. */
+/** The agent can no longer sign in and every session ends at once; conversations stay. */
 export async function deactivateAgent(ctx: Ctx, input: unknown) {
   assertRole(ctx, "admin");
   const { id } = parseInput(agentIdSchema, input);
@@ -63,11 +64,8 @@ export async function deactivateAgent(ctx: Ctx, input: unknown) {
     const { target, otherActiveOwners } = await lockTarget(tx, ctx, id);
     if (target.deactivatedAt) return target;
     if (target.role === "owner" && otherActiveOwners === 0) throw lastOwner("deactivated");
-    const [row] = await tx
-      .update(agents)
-      .set({ deactivatedAt: new Date(), sessionVersion: sql`${agents.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(eq(agents.id, id))
-      .returning();
+    await endAllAgentSessions(id, tx);
+    const [row] = await tx.update(agents).set({ deactivatedAt: new Date(), updatedAt: new Date() }).where(eq(agents.id, id)).returning();
     await recordAudit(tx, ctx, { action: "agent.deactivated", targetType: "agent", targetId: id, data: auditTarget(target) });
     return row!;
   });

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { agents, organizations, type Agent, type Organization } from "@/db/schema";
+import { agents, agentSessions, organizations, type Agent, type Organization } from "@/db/schema";
 import type { Ctx } from "../context";
 import { roleAtLeast, type Role } from "./roles";
 
@@ -10,17 +10,30 @@ export type AgentSession = {
   org: Organization;
   liveOrgId: string;
   sandbox: boolean;
+  /** The server-side session row behind the cookie (absent only for sessions built by tests). */
+  sessionId?: string;
   ctx: Ctx;
 };
 
-/** Loads the signed-in agent, checking the session has not been ended (deactivation bumps sessionVersion). */
-export async function loadAgentSession(agentId: string, sessionVersion: number, sandbox: boolean): Promise<AgentSession | null> {
-  const [agent] = await db
-    .select()
-    .from(agents)
-    .where(and(eq(agents.id, agentId), isNull(agents.deactivatedAt), eq(agents.sessionVersion, sessionVersion)))
-    .limit(1);
+/**
+ * Loads the signed-in agent, checking the session has not been ended: its row still exists (sign-out deletes
+ * it) and sessionVersion matches (deactivation, password change and "sign out everywhere" bump it).
+ * The sandbox is a view for admins only: the cookie alone never lets a lower role in.
+ */
+export async function loadAgentSession(agentId: string, sessionVersion: number, sandboxCookie: boolean, sessionId?: string): Promise<AgentSession | null> {
+  const live = and(eq(agents.id, agentId), isNull(agents.deactivatedAt), eq(agents.sessionVersion, sessionVersion));
+  const [agent] = sessionId
+    ? (
+        await db
+          .select({ agent: agents })
+          .from(agents)
+          .innerJoin(agentSessions, and(eq(agentSessions.agentId, agents.id), eq(agentSessions.id, sessionId), gt(agentSessions.expiresAt, sql`now()`)))
+          .where(live)
+          .limit(1)
+      ).map((row) => row.agent)
+    : await db.select().from(agents).where(live).limit(1);
   if (!agent) return null;
+  const sandbox = sandboxCookie && roleAtLeast(agent.role, "admin");
   const [org] = await db
     .select()
     .from(organizations)
@@ -32,6 +45,7 @@ export async function loadAgentSession(agentId: string, sessionVersion: number, 
     org,
     liveOrgId: agent.organizationId,
     sandbox,
+    sessionId,
     ctx: { orgId: org.id, actor: { type: "agent", id: agent.id, name: agent.name, email: agent.email, role: agent.role } },
   };
 }

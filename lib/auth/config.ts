@@ -1,20 +1,23 @@
 import type { NextAuthConfig } from "next-auth";
 import { authSecret } from "./secret";
+import { SESSION_MAX_AGE_S } from "./session-lifetime";
 
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+    sessionId?: string;
   }
   interface Session {
     agentId: string;
     sessionVersion: number;
+    sessionId?: string;
   }
 }
 
 /** Shared by the proxy (redirects only) and the full Auth.js instance. */
 export const authConfig = {
   pages: { signIn: "/login" },
-  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   trustHost: true,
   secret: authSecret(),
   providers: [],
@@ -32,12 +35,14 @@ export const authConfig = {
       if (user?.id) {
         token.agentId = user.id;
         token.sessionVersion = user.sessionVersion ?? 0;
+        token.sid = user.sessionId;
       }
       return token;
     },
     session({ session, token }) {
       session.agentId = token.agentId as string;
       session.sessionVersion = token.sessionVersion as number;
+      session.sessionId = token.sid as string | undefined;
       return session;
     },
   },

@@ -10,9 +10,10 @@ export const SANDBOX_COOKIE = "dexra_sandbox";
 /** The signed-in agent's session, or null. For route handlers that answer 401 themselves. */
 export async function getAgentSession(): Promise<AgentSession | null> {
   const session = await auth();
-  if (!session?.agentId) return null;
+  // A cookie without a server-side session id (issued before sessions were stored) is not honoured.
+  if (!session?.agentId || !session.sessionId) return null;
   const sandbox = (await cookies()).get(SANDBOX_COOKIE)?.value === "1";
-  return loadAgentSession(session.agentId, session.sessionVersion ?? 0, sandbox);
+  return loadAgentSession(session.agentId, session.sessionVersion ?? 0, sandbox, session.sessionId);
 }
 
 /**

@@ -1,34 +1,58 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { loginFailures } from "@/db/schema";
+import { loginThrottles } from "@/db/schema";
 
-export const MAX_FAILURES = 5;
+export type ThrottleScope = "ip" | "email" | "device";
+export type ThrottleKey = { scope: ThrottleScope; key: string };
+
+/**
+ * Failures allowed per window before the key is locked. An address gets more room than one email
+ * (several agents may share an office address), but spraying many emails from one address is stopped.
+ */
+export const MAX_FAILURES: Record<ThrottleScope, number> = { ip: 20, email: 5, device: 5 };
 const WINDOW_MS = 15 * 60_000;
 const LOCK_MS = 15 * 60_000;
 
-/** Milliseconds until this email may try again, or 0. */
-export async function lockRemainingMs(email: string, now = new Date()): Promise<number> {
-  const [row] = await db.select().from(loginFailures).where(eq(loginFailures.email, email)).limit(1);
-  const until = row?.lockedUntil?.getTime() ?? 0;
-  return Math.max(0, until - now.getTime());
+const keyId = (k: ThrottleKey) => `${k.scope}:${k.key}`;
+
+/** Milliseconds until every one of these keys may try again, or 0. */
+export async function lockRemainingMs(keys: ThrottleKey[], now = new Date()): Promise<number> {
+  if (keys.length === 0) return 0;
+  const rows = await db
+    .select({ scope: loginThrottles.scope, key: loginThrottles.key, lockedUntil: loginThrottles.lockedUntil })
+    .from(loginThrottles)
+    .where(inArray(sql`${loginThrottles.scope} || ':' || ${loginThrottles.key}`, keys.map(keyId)));
+  return Math.max(0, ...rows.map((row) => (row.lockedUntil?.getTime() ?? 0) - now.getTime()));
 }
 
-/** Counts a failure; the MAX_FAILURES-th within the window locks the email for LOCK_MS. */
-export async function recordLoginFailure(email: string, now = new Date()) {
+/** Counts a failure on each key; the MAX_FAILURES-th within the window locks that key for LOCK_MS. */
+export async function recordLoginFailure(keys: ThrottleKey[], now = new Date()) {
   // ISO strings with casts: raw Date parameters are not serialized by every driver.
   const at = sql`${now.toISOString()}::timestamptz`;
   const windowStart = sql`${new Date(now.getTime() - WINDOW_MS).toISOString()}::timestamptz`;
   const lockUntil = sql`${new Date(now.getTime() + LOCK_MS).toISOString()}::timestamptz`;
-  await db.execute(sql`
-    insert into login_failures (email, failures, window_started_at) values (${email}, 1, ${at})
-    on conflict (email) do update set
-      failures = case when login_failures.window_started_at < ${windowStart} then 1 else login_failures.failures + 1 end,
-      window_started_at = case when login_failures.window_started_at < ${windowStart} then ${at} else login_failures.window_started_at end,
-      locked_until = case
-        when login_failures.window_started_at >= ${windowStart} and login_failures.failures + 1 >= ${MAX_FAILURES} then ${lockUntil}
-        else login_failures.locked_until end`);
+  for (const { scope, key } of keys) {
+    await db.execute(sql`
+      insert into login_throttles (scope, key, failures, window_started_at) values (${scope}, ${key}, 1, ${at})
+      on conflict (scope, key) do update set
+        failures = case when login_throttles.window_started_at < ${windowStart} then 1 else login_throttles.failures + 1 end,
+        window_started_at = case when login_throttles.window_started_at < ${windowStart} then ${at} else login_throttles.window_started_at end,
+        locked_until = case
+          when login_throttles.window_started_at >= ${windowStart} and login_throttles.failures + 1 >= ${MAX_FAILURES[scope]} then ${lockUntil}
+          else login_throttles.locked_until end`);
+  }
 }
 
-export async function clearLoginFailures(email: string) {
-  await db.delete(loginFailures).where(eq(loginFailures.email, email));
+export async function clearLoginFailures(keys: ThrottleKey[]) {
+  for (const { scope, key } of keys) {
+    await db.delete(loginThrottles).where(and(eq(loginThrottles.scope, scope), eq(loginThrottles.key, key)));
+  }
+}
+
+/** Deletes counters whose window and lock are both over: they no longer change any answer. */
+export async function pruneLoginThrottles(now = new Date()) {
+  const windowStart = new Date(now.getTime() - WINDOW_MS);
+  await db
+    .delete(loginThrottles)
+    .where(and(lt(loginThrottles.windowStartedAt, windowStart), or(isNull(loginThrottles.lockedUntil), lt(loginThrottles.lockedUntil, now))));
 }

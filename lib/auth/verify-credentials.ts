@@ -4,12 +4,15 @@ import { db } from "@/db/client";
 import { agents } from "@/db/schema";
 import { hashPassword, verifyPassword } from "../agents/password";
 import { emailSchema } from "../agents/schemas";
-import { clearLoginFailures, lockRemainingMs, recordLoginFailure } from "./throttle";
+import { knownDeviceId } from "./known-device";
+import type { LoginClient } from "./login-client";
+import { pruneExpiredSessions } from "./sessions";
+import { clearLoginFailures, lockRemainingMs, pruneLoginThrottles, recordLoginFailure, type ThrottleKey } from "./throttle";
 
 export const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1, "password is required").max(200) });
 
 export type CredentialsResult =
-  | { ok: true; agent: { id: string; email: string; name: string; sessionVersion: number } }
+  | { ok: true; agent: { id: string; organizationId: string; email: string; name: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryInMinutes: number };
 
@@ -17,11 +20,39 @@ export type CredentialsResult =
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword("not-a-real-password"));
 
-export async function verifyCredentials(input: unknown): Promise<CredentialsResult> {
+const PRUNE_EVERY_MS = 10 * 60_000;
+let prunedAt = 0;
+function pruneNowAndThen() {
+  if (Date.now() - prunedAt < PRUNE_EVERY_MS) return;
+  prunedAt = Date.now();
+  Promise.all([pruneLoginThrottles(), pruneExpiredSessions()]).catch((error) => console.error("pruning sign-in tables failed", error));
+}
+
+/**
+ * Which counters a sign-in attempt answers to. A browser known for this email (it signed in as it before)
+ * has its own counter and skips the email's and the address's locks: a stranger can lock the email for
+ * unknown browsers, never for the agent's own. Everyone else answers to their address and the email.
+ */
+function throttleKeys(email: string, client: LoginClient): { check: ThrottleKey[]; count: ThrottleKey[]; clear: ThrottleKey[] } {
+  const ip: ThrottleKey[] = client.ip ? [{ scope: "ip", key: client.ip }] : [];
+  const deviceId = knownDeviceId(client.deviceCookie, email);
+  if (deviceId) {
+    const device: ThrottleKey = { scope: "device", key: deviceId };
+    return { check: [device], count: [device, ...ip], clear: [device, { scope: "email", key: email }] };
+  }
+  const byEmail: ThrottleKey = { scope: "email", key: email };
+  // The address's counter is never cleared by a success: signing into one's own account between
+  // guesses must not reset a spray.
+  return { check: [...ip, byEmail], count: [...ip, byEmail], clear: [byEmail] };
+}
+
+export async function verifyCredentials(input: unknown, client: LoginClient = { ip: null, deviceCookie: null }): Promise<CredentialsResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  const remaining = await lockRemainingMs(email);
+  pruneNowAndThen();
+  const keys = throttleKeys(email, client);
+  const remaining = await lockRemainingMs(keys.check);
   if (remaining > 0) return { ok: false, reason: "throttled", retryInMinutes: Math.ceil(remaining / 60_000) };
 
   const [agent] = await db
@@ -31,9 +62,9 @@ export async function verifyCredentials(input: unknown): Promise<CredentialsResu
     .limit(1);
   const valid = await verifyPassword(password, agent?.passwordHash ?? (await getDummyHash()));
   if (!agent || !agent.passwordHash || !valid) {
-    await recordLoginFailure(email);
+    await recordLoginFailure(keys.count);
     return { ok: false, reason: "invalid" };
   }
-  await clearLoginFailures(email);
-  return { ok: true, agent: { id: agent.id, email: agent.email, name: agent.name, sessionVersion: agent.sessionVersion } };
+  await clearLoginFailures(keys.clear);
+  return { ok: true, agent: { id: agent.id, organizationId: agent.organizationId, email: agent.email, name: agent.name, sessionVersion: agent.sessionVersion } };
 }
