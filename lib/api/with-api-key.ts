@@ -6,7 +6,8 @@ import { IDENTITY_BODY_FIELDS, readIdentity, resolveClientActor } from "./client
 import { errorResponse, jsonResponse } from "./error-response";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { consumeRateLimit, rateLimitHeaders } from "./rate-limit";
-import { asObject, assertNoNul, readJsonBody } from "./read-body";
+import { assertSafeInput } from "./json-guard";
+import { asObject, readJsonBody } from "./read-body";
 
 type KeyKind = AuthenticatedKey["kind"];
 
@@ -51,6 +52,13 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
 
       const raw = BODY_METHODS.has(request.method) ? await readJsonBody(request) : { text: "", json: {} };
       const body = { ...asObject(raw.json) };
+      const url = new URL(request.url);
+      const params = ((await context?.params) ?? {}) as P;
+      const query = Object.fromEntries(url.searchParams);
+      // Before anything reads them (identity lookup included): no NUL, no lone surrogate, no absurd nesting.
+      assertSafeInput(body, "The request body");
+      assertSafeInput(query, "The query string");
+      assertSafeInput(params, "The path");
       let actor: Actor = { type: "api_key", id: key.id, name: key.name || key.prefix, kind: key.kind };
       if (key.kind === "client") {
         const endUser = await resolveClientActor(key, readIdentity(request, body));
@@ -59,12 +67,6 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
         for (const field of IDENTITY_BODY_FIELDS) delete body[field];
       }
 
-      const url = new URL(request.url);
-      const params = ((await context?.params) ?? {}) as P;
-      const query = Object.fromEntries(url.searchParams);
-      assertNoNul(body, "The request body");
-      assertNoNul(query, "The query string");
-      assertNoNul(params, "The path");
       const req: ApiRequest<P> = { request, url, ctx: { orgId: key.orgId, actor }, key, params, body, query, requestId };
       const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
       // Anonymous visitors of one publishable key share no identity to keep their replays apart, and a replay
