@@ -3,9 +3,10 @@ import type { Actor, Ctx } from "../context";
 import { ApiError } from "../errors";
 import { authenticateKey, type AuthenticatedKey } from "./authenticate-key";
 import { IDENTITY_BODY_FIELDS, readIdentity, resolveClientActor } from "./client-identity";
+import { clientAddress } from "./client-address";
 import { errorResponse, jsonResponse } from "./error-response";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
-import { consumeRateLimit, rateLimitHeaders } from "./rate-limit";
+import { consumeRateLimit, rateLimitBuckets, rateLimitHeaders } from "./rate-limit";
 import { assertSafeInput } from "./json-guard";
 import { asObject, readJsonBody } from "./read-body";
 
@@ -47,7 +48,7 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
     let headers: Record<string, string> = { "x-request-id": requestId };
     try {
       const key = await authenticateKey(request);
-      headers = { ...headers, ...rateLimitHeaders(consumeRateLimit(key.id, key.rateLimitPerMinute)) };
+      if (key.kind === "server") headers = { ...headers, ...rateLimitHeaders(await consumeRateLimit(rateLimitBuckets(key, {}))) };
       if (!options.keys.includes(key.kind)) throw new ApiError("forbidden", `This endpoint needs a ${options.keys.join(" or ")} key`);
 
       const raw = BODY_METHODS.has(request.method) ? await readJsonBody(request) : { text: "", json: {} };
@@ -64,6 +65,9 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
         const endUser = await resolveClientActor(key, readIdentity(request, body));
         if (!endUser && options.anonymous !== true) throw new ApiError("unauthorized", "A client key needs a verified end-user identity (user_email + user_hash, user_jwt, or X-Dexra-User-Token)");
         if (endUser) actor = endUser;
+        // Counted once the end user is known: each visitor has a limit of their own under the key's ceiling.
+        const caller = endUser ? { endUserId: endUser.id } : { address: clientAddress(request.headers) };
+        headers = { ...headers, ...rateLimitHeaders(await consumeRateLimit(rateLimitBuckets(key, caller))) };
         for (const field of IDENTITY_BODY_FIELDS) delete body[field];
       }
 
