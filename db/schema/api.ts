@@ -37,3 +37,14 @@ export const idempotencyKeys = pgTable(
 );
 
 export type ApiKey = typeof apiKeys.$inferSelect;
+
+/**
+ * Fixed one-minute rate-limit windows, one row per bucket (a key, a key's end user, an anonymous visitor's
+ * address), shared by every instance. Unlogged (custom migration): a counter lost in a crash only forgives
+ * a minute. Rows of past windows are pruned by the maintenance job.
+ */
+export const rateLimitCounters = pgTable("rate_limit_counters", {
+  bucket: text("bucket").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+});

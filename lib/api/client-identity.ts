@@ -5,6 +5,7 @@ import { safeEqual } from "../crypto";
 import { findAnonymousEndUser, identifyEndUser, type VerifiedIdentity } from "../end-users/identify-end-user";
 import { ApiError } from "../errors";
 import type { AuthenticatedKey } from "./authenticate-key";
+import { assertSafeInput } from "./json-guard";
 
 /** The identity fields a client-key request may carry in its JSON body; the wrapper removes them before validation. */
 export const IDENTITY_BODY_FIELDS = ["user_hash", "user_jwt"] as const;
@@ -33,6 +34,8 @@ async function verifyJwt(jwt: string, secrets: string[]): Promise<VerifiedIdenti
   for (const secret of secrets) {
     try {
       const { payload } = await jwtVerify(jwt, new TextEncoder().encode(secret), { algorithms: ["HS256"], requiredClaims: ["exp"] });
+      // Signed is not sane: the claims become rows and jsonb, so they pass the same guard as a body.
+      assertSafeInput(payload, "user_jwt");
       const email = typeof payload.email === "string" ? payload.email.trim() : undefined;
       const externalId = typeof payload.external_id === "string" ? payload.external_id : undefined;
       if (!email && !externalId) throw unverified("user_jwt needs an email or external_id claim");

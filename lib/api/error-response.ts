@@ -25,6 +25,10 @@ export function errorResponse(error: unknown, requestId: string) {
     const details = error.issues.map((i) => ({ path: i.path, message: i.message, code: i.code }));
     return jsonResponse({ error: { code: "validation_error", message: describeIssue(error.issues[0]!), details } }, 400);
   }
+  if (error instanceof URIError) {
+    // decodeURIComponent on a path segment such as %C0%80 (not UTF-8): the client's malformed URL, not our failure.
+    return jsonResponse({ error: { code: "validation_error", message: "The URL has invalid percent-encoding", details: [] } }, 400);
+  }
   if (isClientAbort(error)) {
     // The client went away mid-request (navigation, closed tab): nothing failed here and nobody reads the answer.
     return jsonResponse({ error: { code: "aborted", message: "The client closed the request.", details: [] } }, 400);

@@ -1,9 +1,15 @@
+import { sql } from "drizzle-orm";
+import { rows } from "@/db/client";
 import { ApiError } from "../errors";
 
-const WINDOW_MS = 60_000;
-const windows = new Map<string, { start: number; count: number }>();
-
 export type RateLimitState = { limit: number; remaining: number; resetSeconds: number };
+/** One counter: `key:<api key id>`, `user:<api key id>:<end user id>` or `ip:<api key id>:<address>`. */
+export type RateLimitBucket = { bucket: string; limit: number };
+
+/** A publishable key is shared by every visitor of a site: its own ceiling is this many times the per-user limit. */
+export const CLIENT_KEY_CEILING_FACTOR = 20;
+/** Client-key requests without an end-user identity (anonymous conversation creation) per visitor address. */
+export const ANONYMOUS_PER_ADDRESS_PER_MINUTE = 60;
 
 export const rateLimitHeaders = (s: RateLimitState): Record<string, string> => ({
   "ratelimit-limit": String(s.limit),
@@ -11,24 +17,45 @@ export const rateLimitHeaders = (s: RateLimitState): Record<string, string> => (
   "ratelimit-reset": String(s.resetSeconds),
 });
 
+/** The buckets one request counts against: the key, plus (client keys) its end user or anonymous address. */
+export function rateLimitBuckets(key: { id: string; kind: "server" | "client"; rateLimitPerMinute: number }, caller: { endUserId?: string; address?: string | null }): RateLimitBucket[] {
+  const perMinute = key.rateLimitPerMinute;
+  if (key.kind === "server") return [{ bucket: `key:${key.id}`, limit: perMinute }];
+  const buckets = [{ bucket: `key:${key.id}`, limit: perMinute * CLIENT_KEY_CEILING_FACTOR }];
+  if (caller.endUserId) buckets.push({ bucket: `user:${key.id}:${caller.endUserId}`, limit: perMinute });
+  else buckets.push({ bucket: `ip:${key.id}:${caller.address ?? "unknown"}`, limit: Math.min(perMinute, ANONYMOUS_PER_ADDRESS_PER_MINUTE) });
+  return buckets;
+}
+
+type Counted = { bucket: string; count: number; reset: number };
+
 /**
- * Fixed one-minute window per key, counted in this process's memory: no database round trip on the hot
- * path. Several app instances each allow the limit (documented); one instance is the self-hosted default.
+ * Counts this request in every bucket with one statement (a fixed one-minute window per bucket, kept in
+ * PostgreSQL so every instance shares it, on the database's clock) and throws 429 when any bucket is over
+ * its limit. The answer's RateLimit-* headers describe the tightest bucket.
  */
-export function consumeRateLimit(keyId: string, limit: number, now = Date.now()): RateLimitState {
-  let window = windows.get(keyId);
-  if (!window || now - window.start >= WINDOW_MS) {
-    window = { start: now, count: 0 };
-    windows.set(keyId, window);
-  }
-  const resetSeconds = Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000));
-  if (window.count >= limit) {
-    const state = { limit, remaining: 0, resetSeconds };
-    throw new ApiError("rate_limited", `Rate limit of ${limit} requests per minute exceeded; retry in ${resetSeconds}s`, [], {
-      ...rateLimitHeaders(state),
-      "retry-after": String(resetSeconds),
+export async function consumeRateLimit(buckets: RateLimitBucket[]): Promise<RateLimitState> {
+  // Sorted, so concurrent requests sharing buckets lock their rows in the same order (no deadlock).
+  const names = buckets.map((b) => b.bucket).sort();
+  const values = sql.join(names.map((name) => sql`(${name}, date_trunc('minute', now()), 1)`), sql`, `);
+  const counted = await rows<Counted>(sql`
+    insert into rate_limit_counters as c (bucket, window_start, count) values ${values}
+    on conflict (bucket) do update
+      set count = case when c.window_start = excluded.window_start then c.count + 1 else 1 end,
+          window_start = excluded.window_start
+    returning bucket, count, ceil(extract(epoch from (window_start + interval '1 minute' - now())))::int as reset`);
+  const states = buckets.map(({ bucket, limit }) => {
+    const row = counted.find((r) => r.bucket === bucket)!;
+    return { limit, remaining: Math.max(0, limit - row.count), resetSeconds: Math.max(1, row.reset), over: row.count > limit };
+  });
+  // The bucket that refused, else the one closest to refusing.
+  const { over: exceeded, ...tightest } = states.sort((a, b) => Number(b.over) - Number(a.over) || a.remaining - b.remaining)[0]!;
+  if (exceeded) {
+    const s = tightest;
+    throw new ApiError("rate_limited", `Rate limit of ${s.limit} requests per minute exceeded; retry in ${s.resetSeconds}s`, [], {
+      ...rateLimitHeaders(s),
+      "retry-after": String(s.resetSeconds),
     });
   }
-  window.count += 1;
-  return { limit, remaining: limit - window.count, resetSeconds };
+  return tightest;
 }

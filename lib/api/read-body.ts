@@ -1,4 +1,5 @@
 import { ApiError, invalid } from "../errors";
+import { assertSafeInput } from "./json-guard";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -38,9 +39,5 @@ export function asObject(json: unknown): Record<string, unknown> {
   return json as Record<string, unknown>;
 }
 
-/** PostgreSQL text cannot hold NUL characters: refuse them up front as bad input rather than fail in SQL. */
-export function assertNoNul(value: unknown, where: string): void {
-  const has = (v: unknown): boolean =>
-    typeof v === "string" ? v.includes("\u0000") : v !== null && typeof v === "object" ? Object.entries(v).some(([k, x]) => k.includes("\u0000") || has(x)) : false;
-  if (has(value)) throw invalid(`${where} cannot contain NUL (\\u0000) characters`);
-}
+/** Kept for the callers that named it first: the same check as assertSafeInput (NUL, lone surrogates, depth). */
+export const assertNoNul = assertSafeInput;

@@ -4,10 +4,12 @@ import { ApiError } from "../errors";
 import { authenticateKey, type AuthenticatedKey } from "./authenticate-key";
 import { IDENTITY_BODY_FIELDS, readIdentity, resolveClientActor } from "./client-identity";
 import { finishApiRequest } from "../ops/request-log";
+import { clientAddress } from "./client-address";
 import { errorResponse, jsonResponse } from "./error-response";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
-import { consumeRateLimit, rateLimitHeaders } from "./rate-limit";
-import { asObject, assertNoNul, readJsonBody } from "./read-body";
+import { consumeRateLimit, rateLimitBuckets, rateLimitHeaders } from "./rate-limit";
+import { assertSafeInput } from "./json-guard";
+import { asObject, readJsonBody } from "./read-body";
 
 type KeyKind = AuthenticatedKey["kind"];
 
@@ -48,25 +50,29 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
     let headers: Record<string, string> = { "x-request-id": requestId };
     try {
       const key = await authenticateKey(request);
-      headers = { ...headers, ...rateLimitHeaders(consumeRateLimit(key.id, key.rateLimitPerMinute)) };
+      if (key.kind === "server") headers = { ...headers, ...rateLimitHeaders(await consumeRateLimit(rateLimitBuckets(key, {}))) };
       if (!options.keys.includes(key.kind)) throw new ApiError("forbidden", `This endpoint needs a ${options.keys.join(" or ")} key`);
 
       const raw = BODY_METHODS.has(request.method) ? await readJsonBody(request) : { text: "", json: {} };
       const body = { ...asObject(raw.json) };
+      const url = new URL(request.url);
+      const params = ((await context?.params) ?? {}) as P;
+      const query = Object.fromEntries(url.searchParams);
+      // Before anything reads them (identity lookup included): no NUL, no lone surrogate, no absurd nesting.
+      assertSafeInput(body, "The request body");
+      assertSafeInput(query, "The query string");
+      assertSafeInput(params, "The path");
       let actor: Actor = { type: "api_key", id: key.id, name: key.name || key.prefix, kind: key.kind };
       if (key.kind === "client") {
         const endUser = await resolveClientActor(key, readIdentity(request, body));
         if (!endUser && options.anonymous !== true) throw new ApiError("unauthorized", "A client key needs a verified end-user identity (user_email + user_hash, user_jwt, or X-Dexra-User-Token)");
         if (endUser) actor = endUser;
+        // Counted once the end user is known: each visitor has a limit of their own under the key's ceiling.
+        const caller = endUser?.id ? { endUserId: endUser.id } : { address: clientAddress(request.headers) };
+        headers = { ...headers, ...rateLimitHeaders(await consumeRateLimit(rateLimitBuckets(key, caller))) };
         for (const field of IDENTITY_BODY_FIELDS) delete body[field];
       }
 
-      const url = new URL(request.url);
-      const params = ((await context?.params) ?? {}) as P;
-      const query = Object.fromEntries(url.searchParams);
-      assertNoNul(body, "The request body");
-      assertNoNul(query, "The query string");
-      assertNoNul(params, "The path");
       const req: ApiRequest<P> = { request, url, ctx: { orgId: key.orgId, actor }, key, params, body, query, requestId };
       const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
       // Anonymous visitors of one publishable key share no identity to keep their replays apart, and a replay

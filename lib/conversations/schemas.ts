@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "../agents/schemas";
+import { isoDateTimeSchema } from "../api/dates";
 
 export const conversationStatusSchema = z.enum(["open", "pending", "snoozed", "resolved", "closed"]);
 export const conversationPrioritySchema = z.enum(["low", "normal", "high", "urgent"]);
@@ -25,7 +26,6 @@ export type CreateConversationInput = z.input<typeof createConversationSchema>;
 
 const tagNameSchema = z.string().trim().min(1, "tag is required").max(50, "tag must be at most 50 characters");
 export const customAttributesPatchSchema = z.record(z.string().min(1).max(100), z.unknown());
-const isoDateTimeSchema = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" });
 
 /** PATCH: only these fields can change; anything else is a 400 (no mass assignment). */
 export const updateConversationSchema = z.strictObject({

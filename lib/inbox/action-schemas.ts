@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableDate } from "../api/dates";
 import { conversationPrioritySchema, customAttributesPatchSchema } from "../conversations/schemas";
 
 const tag = z.string().trim().min(1, "tag is required").max(50, "tag must be at most 50 characters");
@@ -10,7 +11,7 @@ export const conversationActionSchema = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("set_team"), team_id: z.uuid().nullable() }),
   z.strictObject({ action: z.literal("resolve") }),
   z.strictObject({ action: z.literal("reopen") }),
-  z.strictObject({ action: z.literal("snooze"), until: z.iso.datetime({ offset: true, message: "pick a date and time" }) }),
+  z.strictObject({ action: z.literal("snooze"), until: z.iso.datetime({ offset: true, message: "pick a date and time" }).refine((v) => isStorableDate(new Date(v)), "pick a date before the year 10000") }),
   z.strictObject({ action: z.literal("set_priority"), priority: conversationPrioritySchema }),
   z.strictObject({ action: z.literal("add_tag"), tag }),
   z.strictObject({ action: z.literal("remove_tag"), tag }),

@@ -1,3 +1,4 @@
+import { isStorableDate } from "../api/dates";
 import { invalid } from "../errors";
 
 /** Keyset position: the sort values of the last row seen. Opaque to clients. */
@@ -15,7 +16,7 @@ export function decodeCursor(raw: string): ListCursor {
     if (typeof c.at === "string" && typeof c.id === "string" && TIMESTAMP.test(c.at) && UUID.test(c.id) && (c.priority === undefined || PRIORITIES.includes(c.priority))) {
       // Re-serialized so an impossible date (month 13) is refused here rather than by PostgreSQL.
       const at = new Date(c.at);
-      if (!Number.isNaN(at.getTime())) return { ...c, at: at.toISOString() };
+      if (isStorableDate(at)) return { ...c, at: at.toISOString() };
     }
   } catch {
     // fall through to the validation error

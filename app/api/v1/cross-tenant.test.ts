@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { callRoute } from "@/lib/api/testing/call-route";
+import { isImplemented } from "@/lib/api/api-route";
 import { fillPattern, findRouteFiles, METHODS, type RouteFile } from "@/lib/api/testing/route-modules";
 import { createConversation } from "@/lib/conversations/create-conversation";
 import { createTestOrg } from "@/lib/testing/test-org";
@@ -16,7 +17,7 @@ const handlers: { route: RouteFile; method: string; handler: unknown }[] = [];
 beforeAll(async () => {
   for (const route of routes) {
     const module = (await import(/* @vite-ignore */ route.file)) as Record<string, unknown>;
-    for (const method of METHODS) if (module[method]) handlers.push({ route, method, handler: module[method] });
+    for (const method of METHODS) if (isImplemented(module[method])) handlers.push({ route, method, handler: module[method] });
   }
 });
 

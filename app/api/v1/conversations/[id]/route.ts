@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/api/api-route";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { jsonResponse } from "@/lib/api/error-response";
 import { getConversation } from "@/lib/conversations/scope";
@@ -6,10 +7,12 @@ import { updateConversation } from "@/lib/conversations/update-conversation";
 
 type Params = { id: string };
 
-export const GET = withApiKey<Params>(async ({ ctx, params }) => jsonResponse(await getConversation(ctx, params.id)), {
+const handleGet = withApiKey<Params>(async ({ ctx, params }) => jsonResponse(await getConversation(ctx, params.id)), {
   keys: ["server", "client"],
 });
 
-export const PATCH = withApiKey<Params>(async ({ ctx, params, body }) => jsonResponse(await updateConversation(ctx, params.id, updateConversationSchema.parse(body))), {
+const handlePatch = withApiKey<Params>(async ({ ctx, params, body }) => jsonResponse(await updateConversation(ctx, params.id, updateConversationSchema.parse(body))), {
   keys: ["server"],
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute({ GET: handleGet, PATCH: handlePatch });

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/api/api-route";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { jsonResponse } from "@/lib/api/error-response";
 import { claimConversation } from "@/lib/conversations/claim-conversation";
@@ -12,5 +13,4 @@ const claim = withApiKey<{ id: string }>(
 );
 
 // Dixa claims with PUT; POST is accepted too, like every other action here.
-export const PUT = claim;
-export const POST = claim;
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute({ POST: claim, PUT: claim });
