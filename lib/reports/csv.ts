@@ -29,3 +29,11 @@ export async function exportReportCsv(ctx: Ctx, input: unknown) {
   const scope = await resolveReportScope(ctx, parseInput(reportFiltersSchema, input));
   return { csv: toCsv(await listReportConversations(scope)), scope };
 }
+
+/** The download: a file name that says which range it holds. */
+export function csvResponse({ csv, scope }: Awaited<ReturnType<typeof exportReportCsv>>) {
+  const name = `dexra-conversations-${scope.from.toISOString().slice(0, 10)}-${scope.to.toISOString().slice(0, 10)}.csv`;
+  return new Response(csv, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
+  });
+}
