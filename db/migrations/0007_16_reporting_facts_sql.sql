@@ -50,11 +50,13 @@ begin
         rows between unbounded preceding and 1 preceding), 0) as answered_before
     from messages m join todo t on t.id = m.conversation_id
     where m.type = 'reply'
+  ), grouped as (
+    -- An outbound reply and the inbound messages it answers share answered_before: one window finds the oldest.
+    select r.*, min(case when r.direction = 'inbound' then r.created_at end) over (partition by r.conversation_id, r.answered_before) as since
+    from replies r
   ), waits as (
-    select r.conversation_id, r.id, r.author_agent_id, r.created_at,
-      (select min(i.created_at) from replies i where i.conversation_id = r.conversation_id and i.direction = 'inbound' and i.answered_before = r.answered_before) as since,
-      r.answered_before = 0 as first
-    from replies r where r.direction = 'outbound'
+    select g.conversation_id, g.id, g.author_agent_id, g.created_at, g.since, g.answered_before = 0 as first
+    from grouped g where g.direction = 'outbound'
   ), status_moves as (
     select a.conversation_id, a.created_at, a.data ->> 'from' as from_status, a.data ->> 'to' as to_status
     from activities a join todo t on t.id = a.conversation_id

@@ -42,13 +42,19 @@ export type ReportScope = {
  * Turns filters into a scope: the organization, an exclusive [from, to) range (default: the last 7 days), the time
  * zone, and the team/agent. A plain agent only ever sees their own numbers, whatever they ask for.
  */
-export async function resolveReportScope(ctx: Ctx, filters: ReportFilters, now = new Date()): Promise<ReportScope> {
+export async function resolveReportScope(ctx: Ctx, filters: ReportFilters, now = new Date(), options: { wholeDays?: boolean } = {}): Promise<ReportScope> {
   const [org] = await rows<{ time_zone: string }>(sql`select time_zone from organizations where id = ${ctx.orgId}`);
   if (!org) throw notFound("Organization");
   const timeZone = filters.time_zone ?? org.time_zone;
   const at = (v: string) => (v.length === 10 ? startOfLocalDay(v, timeZone) : new Date(v));
-  const to = filters.to ? at(filters.to) : now;
-  const from = filters.from ? at(filters.from) : new Date(to.getTime() - 7 * DAY_MS);
+  // The Reports page defaults to whole local days (the last 7 and today); the API to the last 7 × 24 hours.
+  const tomorrow = startOfLocalDay(localDate(new Date(now.getTime() + DAY_MS), timeZone), timeZone);
+  const to = filters.to ? at(filters.to) : options.wholeDays ? tomorrow : now;
+  const from = filters.from
+    ? at(filters.from)
+    : options.wholeDays
+      ? startOfLocalDay(localDate(new Date(to.getTime() - 8 * DAY_MS), timeZone), timeZone)
+      : new Date(to.getTime() - 7 * DAY_MS);
   if (from >= to) throw invalid("from must be before to", [{ path: ["from"], message: "must be before to" }]);
   if (to.getTime() - from.getTime() > 400 * DAY_MS) throw invalid("a report covers at most 400 days", [{ path: ["from"], message: "range too long" }]);
   const ownOnly = ctx.actor.type === "agent" && ctx.actor.role === "agent";
