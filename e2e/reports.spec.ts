@@ -38,8 +38,8 @@ test("a manager opens Reports, sees the chart, clicks a number and lands on the 
   const first = page.getByTestId("drilldown-row").first().getByRole("link");
   const subject = await first.innerText();
   await first.click();
-  await expect(page).toHaveURL(/\/inbox\?view=all&c=\d+/);
-  await expect(page.getByRole("heading", { name: subject })).toBeVisible();
+  await expect(page).toHaveURL(/\/inbox\?view=all&c=\d+/, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: subject })).toBeVisible({ timeout: 20_000 });
 });
 
 test.describe("a plain agent", () => {

@@ -8,3 +8,4 @@ export * from "./api";
 export * from "./webhooks";
 export * from "./settings";
 export * from "./reports";
+export * from "./sla";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rows, type Tx } from "@/db/client";
 import type { Ctx } from "../context";
-import { recordReplyFacts } from "../reports/record-facts";
+import { recordMessageFacts } from "../reports/record-facts";
 import { recordChange } from "../events/record";
 import { serializeMessage, type MessageRecord } from "./serialize";
 
@@ -53,6 +53,6 @@ export async function insertMessage(tx: Tx, ctx: Ctx, input: NewMessage): Promis
       data: { conversation_id: input.conversationId, message: serializeMessage(message), message_text: input.body, source_channel: input.channel },
     },
   });
-  await recordReplyFacts(tx, ctx, message);
+  await recordMessageFacts(tx, ctx, message);
   return message;
 }

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { Conversation } from "@/db/schema";
 import type { Ctx } from "../context";
+import { refreshSlaDueTimes } from "../sla/refresh-due-times";
 
 const DONE: Conversation["status"][] = ["resolved", "closed"];
 
@@ -48,19 +49,23 @@ export async function recordConversationCreatedFact(tx: Tx, ctx: Ctx, conversati
     from conversations c join organizations o on o.id = c.organization_id
     where c.organization_id = ${ctx.orgId} and c.id = ${conversationId}`,
   );
+  await refreshSlaDueTimes(tx, conversationId);
 }
 
 /**
- * Facts for an agent's reply (called from insertMessage; notes and inbound messages are not replies):
+ * Facts for a message (called from insertMessage): its SLA clocks, and for an agent's reply (notes are not replies)
  * the conversation's first response (the first outbound reply since creation) and this reply's wait, measured
  * from the customer's oldest message still unanswered when it was sent.
  */
-export async function recordReplyFacts(
+export async function recordMessageFacts(
   tx: Tx,
   ctx: Ctx,
   message: { id: string; conversationId: string; direction: string; type: string; authorAgentId: string | null; createdAt: Date },
 ) {
-  if (message.direction !== "outbound" || message.type !== "reply") return;
+  if (message.type !== "reply") return;
+  // A customer's message starts a next-response clock; an agent's reply stops it.
+  await refreshSlaDueTimes(tx, message.conversationId);
+  if (message.direction !== "outbound") return;
   const at = sql`${message.createdAt.toISOString()}::timestamptz`;
   await insertFacts(
     tx,
@@ -95,6 +100,7 @@ export async function recordStatusFacts(tx: Tx, ctx: Ctx, current: Conversation,
   const resolving = DONE.includes(to) && !DONE.includes(current.status);
   const reopening = DONE.includes(current.status) && !DONE.includes(to);
   if (!resolving && !reopening) return;
+  await refreshSlaDueTimes(tx, current.id);
   const started = resolving ? sql`c.created_at` : sql`${current.resolvedAt?.toISOString() ?? null}::timestamptz`;
   await insertFacts(
     tx,
