@@ -21,6 +21,9 @@ export function AppHeader({ session }: { session: AgentSession }) {
             <Link href="/inbox" className={linkClass}>
               Inbox
             </Link>
+            <Link href="/reports" className={linkClass}>
+              Reports
+            </Link>
             {hasRole(session, "admin") && (
               <Link href="/settings" className={linkClass}>
                 Settings

@@ -47,6 +47,12 @@ export const conversations = pgTable(
     // Every message's words in one document (dexra_search_append, see migration 0004), so a search is one
     // GIN lookup on the conversations it lists. NULL once too large to keep: search reads the messages then.
     searchDocument: tsvector("search_document").default(sql`''::tsvector`),
+    // SLA (lib/sla): the policy that applies and the next due times, kept in the change's transaction.
+    slaPolicyId: uuid("sla_policy_id"),
+    firstResponseDueAt: timestamp("first_response_due_at", { withTimezone: true }),
+    nextResponseDueAt: timestamp("next_response_due_at", { withTimezone: true }),
+    resolutionDueAt: timestamp("resolution_due_at", { withTimezone: true }),
+    slaBreachedAt: timestamp("sla_breached_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -63,6 +69,10 @@ export const conversations = pgTable(
     index("conversations_snoozed_idx").on(t.snoozedUntil).where(sql`${t.status} = 'snoozed'`),
     index("conversations_search_idx").using("gin", t.search),
     index("conversations_search_document_idx").using("gin", t.searchDocument),
+    // The breach job and the inbox's "Due soonest" read the earliest due time of live conversations.
+    index("conversations_sla_due_idx")
+      .on(sql`least(${t.firstResponseDueAt}, ${t.nextResponseDueAt}, ${t.resolutionDueAt})`)
+      .where(sql`${t.slaPolicyId} is not null and ${t.status} in ('open', 'pending')`),
     index("conversations_search_overflow_idx").on(t.organizationId).where(sql`${t.searchDocument} is null`),
   ],
 );

@@ -9,3 +9,5 @@ export * from "./api";
 export * from "./webhooks";
 export * from "./settings";
 export * from "./counts";
+export * from "./reports";
+export * from "./sla";

@@ -8,6 +8,7 @@ import { closeDb, dataDir, db } from "../client";
 import { applyMigrations } from "../migrate";
 import * as s from "../schema";
 import { FIRST_NAMES, LAST_NAMES, TAG_COLORS, THREADS } from "./content";
+import { seedReportHistory } from "./report-history";
 
 export const DEMO_LOGIN = { email: "sarah@example.com", password: "dexra-demo" };
 // Where the demo keys are kept, for a second run to print them again: the embedded database's in .data/; another
@@ -22,6 +23,8 @@ const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)
 const STATUSES = [...Array(9).fill("open"), ...Array(3).fill("pending"), "snoozed", ...Array(4).fill("resolved"), ...Array(3).fill("closed")] as const;
 const PRIORITIES = ["low", "normal", "normal", "normal", "high", "urgent"] as const;
 const CHANNELS = ["web", "email", "api", "web", "email"] as const;
+const nineToFive = [{ open: "09:00", close: "17:00" }];
+const DEMO_HOURS = { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive, sat: [], sun: [] };
 
 async function seed() {
   const created = await createOrganization({ name: "Acme Support", ownerEmail: DEMO_LOGIN.email, ownerPassword: DEMO_LOGIN.password, ownerName: "Sarah Connor" });
@@ -130,6 +133,12 @@ async function seed() {
     from (select distinct on (conversation_id) conversation_id, created_at, body from messages
           where organization_id = ${orgId} and type = 'reply' order by conversation_id, created_at desc) m
     where c.id = m.conversation_id`);
+
+  // Reports: business hours and ninety days of closed history, then every conversation's reporting facts.
+  await db.update(s.organizations).set({ businessHours: DEMO_HOURS, holidays: [] }).where(eq(s.organizations.id, orgId));
+  const history = await seedReportHistory({ orgId, agents: agentList, teams: [support!, billing!], users, rand, firstNumber: 201 });
+  await db.update(s.organizations).set({ lastConversationNumber: history.lastNumber }).where(eq(s.organizations.id, orgId));
+  await db.execute(sql`select dexra_report_backfill(${orgId})`);
 
   const keys = { server_key: created.serverKey, client_key: created.clientKey, test_server_key: created.testServerKey, test_client_key: created.testClientKey, identity_secret: created.identitySecret, organization_id: orgId };
   if (keysFile) {

@@ -3,6 +3,7 @@ import { db, type Tx } from "@/db/client";
 import { conversations, type Conversation } from "@/db/schema";
 import type { Ctx } from "../context";
 import { emitEvent, logActivity } from "../events/record";
+import { refreshSlaDueTimes } from "../sla/refresh-due-times";
 import { findAgentOrThrow, findTeamOrThrow, type AgentRef } from "./agents";
 import { getConversation, lockConversationOrThrow } from "./scope";
 
@@ -44,6 +45,7 @@ export async function applyAssignment(tx: Tx, ctx: Ctx, current: Conversation, p
         .set({ teamId: team?.id ?? null, updatedAt: new Date() })
         .where(and(eq(conversations.organizationId, ctx.orgId), eq(conversations.id, current.id)));
       await logActivity(tx, ctx, current.id, "team_changed", { team_id: team?.id ?? null, team_name: team?.name ?? null, previous_team_id: current.teamId });
+      await refreshSlaDueTimes(tx, current.id);
     }
   }
 }

@@ -3,6 +3,7 @@ import type { Tx } from "@/db/client";
 import { conversations, type Conversation } from "@/db/schema";
 import type { Ctx } from "../context";
 import { emitEvent, recordChange } from "../events/record";
+import { recordStatusFacts } from "../reports/record-facts";
 import { getConversation } from "./scope";
 
 export type Status = Conversation["status"];
@@ -23,6 +24,7 @@ export async function changeStatus(tx: Tx, ctx: Ctx, current: Conversation, to: 
       resolvedAt: DONE.includes(to) ? (DONE.includes(current.status) ? current.resolvedAt : now) : null,
     })
     .where(and(eq(conversations.organizationId, ctx.orgId), eq(conversations.id, current.id)));
+  await recordStatusFacts(tx, ctx, current, to);
   const change = { from: current.status, to, ...(to === "snoozed" ? { snoozed_until: snoozedUntil?.toISOString() } : {}) };
   const conversation = await getConversation(ctx, current.id, tx);
   const changed = current.status !== to || to === "snoozed";

@@ -6,6 +6,7 @@ import { invalid, notFound } from "../errors";
 import { createAnonymousEndUser, findOrCreateEndUser } from "../end-users/find-or-create-end-user";
 import { recordChange } from "../events/record";
 import { insertMessage } from "../messages/insert-message";
+import { recordConversationCreatedFact } from "../reports/record-facts";
 import { getConversationRowOrThrow } from "./queries";
 import { createConversationSchema, type CreateConversationInput } from "./schemas";
 import { serializeConversation } from "./serialize";
@@ -66,6 +67,7 @@ export async function createConversation(ctx: Ctx, input: CreateConversationInpu
       activity: { action: "created", data: { channel: params.channel } },
       event: { type: "conversation_created", data: { conversation } },
     });
+    await recordConversationCreatedFact(tx, ctx, created!.id);
     if (params.description) {
       await insertMessage(tx, ctx, {
         conversationId: created!.id,

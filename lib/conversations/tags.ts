@@ -3,6 +3,7 @@ import { db, rows, type Tx } from "@/db/client";
 import { conversationTags, tags } from "@/db/schema";
 import type { Ctx } from "../context";
 import { logActivity } from "../events/record";
+import { refreshSlaDueTimes } from "../sla/refresh-due-times";
 import { getConversation, lockConversationOrThrow, touchConversation } from "./scope";
 
 /** Tag ids by name (case-insensitive), creating the missing tags: tags come into being on first use. */
@@ -43,7 +44,10 @@ export async function setTagsInTx(tx: Tx, ctx: Ctx, conversationId: string, name
   }
   for (const t of added) await logActivity(tx, ctx, conversationId, "tag_added", { tag: t.name });
   for (const t of removed) await logActivity(tx, ctx, conversationId, "tag_removed", { tag: t.name });
-  if (added.length || removed.length) await touchConversation(tx, ctx, conversationId);
+  if (added.length || removed.length) {
+    await touchConversation(tx, ctx, conversationId);
+    await refreshSlaDueTimes(tx, conversationId);
+  }
 }
 
 /** Adds one tag by name (created on first use); adding a tag already there changes nothing. */

@@ -4,6 +4,7 @@ import { conversations } from "@/db/schema";
 import type { Ctx } from "../context";
 import { mergeAttributes, validateCustomAttributes } from "../custom-attributes/validate";
 import { invalid } from "../errors";
+import { refreshSlaDueTimes } from "../sla/refresh-due-times";
 import { logActivity } from "../events/record";
 import { applyAssignment, type AssignParams } from "./assign-conversation";
 import { changeStatus } from "./change-status";
@@ -38,6 +39,7 @@ export async function updateConversation(ctx: Ctx, id: string, input: UpdateConv
       await logActivity(tx, ctx, id, "attribute_changed", { changes: params.custom_attributes });
     }
     if (Object.keys(simple).length) await tx.update(conversations).set({ ...simple, updatedAt: new Date() }).where(where);
+    if (simple.priority) await refreshSlaDueTimes(tx, id);
 
     const assignment: AssignParams = {};
     if (params.assignee_email !== undefined) assignment.agent = params.assignee_email === null ? null : { email: params.assignee_email };

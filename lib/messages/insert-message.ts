@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rows, type Tx } from "@/db/client";
 import type { Ctx } from "../context";
+import { recordMessageFacts } from "../reports/record-facts";
 import { recordChange } from "../events/record";
 import { serializeMessage, type MessageRecord } from "./serialize";
 
@@ -52,5 +53,6 @@ export async function insertMessage(tx: Tx, ctx: Ctx, input: NewMessage): Promis
       data: { conversation_id: input.conversationId, message: serializeMessage(message), message_text: input.body, source_channel: input.channel },
     },
   });
+  await recordMessageFacts(tx, ctx, message);
   return message;
 }

@@ -4,6 +4,7 @@ import { ratings } from "@/db/schema";
 import type { Ctx } from "../context";
 import { lockConversationOrThrow } from "../conversations/scope";
 import { recordChange } from "../events/record";
+import { recordRatingFact } from "../reports/record-facts";
 import { rateConversationSchema, type RateConversationInput } from "./schemas";
 
 export function serializeRating(r: typeof ratings.$inferSelect) {
@@ -38,6 +39,7 @@ export async function rateConversation(ctx: Ctx, conversationId: string, input: 
       })
       .returning();
     const rating = serializeRating(row!);
+    await recordRatingFact(tx, ctx, conversationId, rating.score, rating.comment);
     await recordChange(tx, ctx, conversationId, {
       activity: { action: "rating", data: { score: rating.score, comment: rating.comment } },
       event: { type: "rating_created", data: { conversation_id: conversationId, rating } },

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { logIn } from "./fixtures";
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+test("a manager opens Reports, sees the chart, clicks a number and lands on the matching conversations", async ({ page }) => {
+  await page.goto("/inbox");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
+  await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
+  await expect(page.getByText("The whole team")).toBeVisible();
+
+  // Ninety days of the demo's history, with the form as a manager would fill it.
+  await page.getByLabel("From").fill(day(-90));
+  await page.getByLabel("To (not included)").fill(day(1));
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/from=/);
+  const chart = page.getByTestId("report-chart");
+  await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Agents" }).getByRole("row")).not.toHaveCount(0);
+
+  const created = Number(await page.getByTestId("metric-created").innerText());
+  expect(created).toBeGreaterThan(500);
+  const resolved = Number(await page.getByTestId("metric-resolved").innerText());
+
+  // The CSV export counts the same conversations.
+  const csvHref = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+  const csv = await (await page.request.get(csvHref!)).text();
+  const rows = csv.trim().split("\r\n").slice(1);
+  expect(rows.filter((r) => r.includes(",true,")).length).toBeGreaterThanOrEqual(created);
+
+  await page.getByTestId("metric-resolved").click();
+  await expect(page).toHaveURL(/\/reports\/conversations\?.*metric=resolved/);
+  await expect(page.getByRole("heading", { name: /Conversations resolved/ })).toBeVisible();
+  await expect(page.getByTestId("drilldown-count")).toHaveText(String(resolved));
+  await expect(page.getByTestId("drilldown-row")).toHaveCount(Math.min(resolved, 1000));
+
+  // Each conversation opens in the inbox.
+  const first = page.getByTestId("drilldown-row").first().getByRole("link");
+  const subject = await first.innerText();
+  await first.click();
+  await expect(page).toHaveURL(/\/inbox\?view=all&c=\d+/, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: subject })).toBeVisible({ timeout: 20_000 });
+});
+
+test.describe("a plain agent", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("sees only their own numbers, without the agent and team tables of the whole team", async ({ page }) => {
+    await logIn(page, "alex@example.com", "dexra-demo");
+    await expect(page).toHaveURL(/\/inbox/);
+    await page.goto(`/reports?from=${day(-90)}&to=${day(1)}`);
+    await expect(page.getByText("Your own conversations")).toBeVisible();
+    await expect(page.getByLabel("Agent")).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Teams" })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "You" })).toBeVisible();
+  });
+});

@@ -1,0 +1,107 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db, rows } from "@/db/client";
+import { assignConversation } from "../conversations/assign-conversation";
+import { resolveConversation } from "../conversations/resolve-conversation";
+import { rateConversation } from "../ratings/rate-conversation";
+import { exportReportCsv } from "./csv";
+import { resolveReportScope } from "./range";
+import { listReportConversations } from "./report-conversations";
+import { getReportSummary } from "./summary";
+import { getReportTimeseries } from "./timeseries";
+import { createReportsOrg, customerConversation, customerWrites, reply } from "./testing";
+
+function parseCsv(text: string) {
+  const [header, ...lines] = text.trim().split("\r\n");
+  const columns = header!.split(",");
+  // The fixtures hold no commas or quotes, so a plain split reads them.
+  return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [columns[i]!, v])));
+}
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = (s.length - 1) / 2;
+  return Math.round((s[Math.floor(mid)]! + s[Math.ceil(mid)]!) / 2);
+};
+
+async function busyOrg() {
+  const org = await createReportsOrg();
+  const made = [];
+  for (let i = 0; i < 8; i++) made.push(await customerConversation(org.ctx, `Case ${i}`, 600 * (i + 1)));
+  for (const c of made.slice(0, 6)) await reply(org.agentCtx, c.id);
+  await assignConversation(org.ctx, made[0]!.id, { agent: { id: org.agent.id } });
+  for (const c of made.slice(0, 4)) await resolveConversation(org.ctx, c.id);
+  // Resolved twice: still one resolved conversation, measured by its last resolution.
+  await customerWrites(org.ctx, made[0]!.id, "case-0@example.test");
+  await resolveConversation(org.ctx, made[0]!.id);
+  await rateConversation(org.ctx, made[0]!.id, { score: 5 });
+  await rateConversation(org.ctx, made[1]!.id, { score: 2, comment: "slow" });
+  await rateConversation(org.ctx, made[1]!.id, { score: 4 });
+  await rateConversation(org.ctx, made[2]!.id, { score: 3 });
+  return { org, made };
+}
+
+describe("reports agree", () => {
+  it("summary = CSV = drill-down = chart on the same data", async () => {
+    const { org } = await busyOrg();
+    const range = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
+    const summary = await getReportSummary(org.ctx, range);
+    expect(summary).toMatchObject({ conversations_created: 8, conversations_resolved: 4, csat: { responses: 3, average: 4, satisfied_pct: 66.7 } });
+
+    const csv = parseCsv((await exportReportCsv(org.ctx, range)).csv);
+    expect(csv.filter((r) => r.created_in_range === "true")).toHaveLength(summary.conversations_created);
+    expect(csv.filter((r) => r.resolved_at)).toHaveLength(summary.conversations_resolved);
+    expect(csv.filter((r) => r.rating)).toHaveLength(summary.csat.responses);
+    expect(median(csv.filter((r) => r.first_response_seconds).map((r) => Number(r.first_response_seconds)))).toBe(summary.first_response_seconds.median);
+    expect(median(csv.filter((r) => r.resolution_seconds).map((r) => Number(r.resolution_seconds)))).toBe(summary.resolution_seconds.median);
+
+    const scope = await resolveReportScope(org.ctx, { ...range, business_hours: false });
+    expect(await listReportConversations(scope, "created")).toHaveLength(summary.conversations_created);
+    expect(await listReportConversations(scope, "resolved")).toHaveLength(summary.conversations_resolved);
+    expect(await listReportConversations(scope, "rated")).toHaveLength(summary.csat.responses);
+    expect(await listReportConversations(scope, "satisfied")).toHaveLength(2);
+
+    for (const [metric, total] of [["conversations_created", 8], ["conversations_resolved", 4]] as const) {
+      const series = await getReportTimeseries(org.ctx, { ...range, metric, interval: "hour" });
+      expect(series.points.reduce((sum, p) => sum + (p.value ?? 0), 0)).toBe(total);
+    }
+  });
+
+  it("reads whole days from the daily roll-up with the same counts as the facts", async () => {
+    const { org } = await busyOrg();
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const days = { from: day(-2), to: day(2), metric: "conversations_created" as const };
+    const rolled = await getReportTimeseries(org.ctx, days);
+    const counted = await getReportTimeseries(org.ctx, { ...days, team: undefined, time_zone: "Etc/GMT+1" });
+    expect(rolled.points).toHaveLength(4);
+    expect(rolled.points.reduce((s, p) => s + p.value!, 0)).toBe(8);
+    expect(counted.points.reduce((s, p) => s + p.value!, 0)).toBe(8);
+  });
+
+  it("shows an agent only their own numbers and never another organization's", async () => {
+    const { org } = await busyOrg();
+    const other = await createReportsOrg();
+    const range = { from: new Date(Date.now() - 86_400_000).toISOString() };
+    expect(await getReportSummary(other.ctx, range)).toMatchObject({ conversations_created: 0, conversations_resolved: 0, csat: { responses: 0 } });
+    expect((await exportReportCsv(other.ctx, range)).csv.trim().split("\r\n")).toHaveLength(1);
+    // A team or agent id of another organization finds nothing either.
+    expect(await getReportSummary(other.ctx, { ...range, agent: org.agent.id })).toMatchObject({ conversations_created: 0 });
+
+    // The plain agent asked for everyone but sees what they did: six first responses, one assigned conversation.
+    const own = await getReportSummary(org.agentCtx, range);
+    expect(own.conversations_created).toBe(1);
+    const [firsts] = await rows<{ n: number }>(sql`select count(*)::int as n from reporting_facts where organization_id = ${org.orgId} and kind = 'first_response' and agent_id = ${org.agent.id}`);
+    expect(firsts!.n).toBe(6);
+    expect(own.first_response_seconds.median).not.toBeNull();
+  });
+
+  it("refuses bad filters with a validation error", async () => {
+    const org = await createReportsOrg();
+    await expect(getReportSummary(org.ctx, { from: "yesterday" })).rejects.toMatchObject({ code: "validation_error" });
+    await expect(getReportSummary(org.ctx, { from: "2026-02-01", to: "2026-01-01" })).rejects.toMatchObject({ code: "validation_error" });
+    await expect(getReportSummary(org.ctx, { time_zone: "Mars/Olympus" })).rejects.toMatchObject({ code: "validation_error" });
+    await expect(getReportSummary(org.ctx, { nope: 1 })).rejects.toMatchObject({ code: "validation_error" });
+    await expect(getReportTimeseries(org.ctx, { metric: "everything" })).rejects.toMatchObject({ code: "validation_error" });
+    void db;
+  });
+});

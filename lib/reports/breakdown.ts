@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { rows } from "@/db/client";
+import { durationOf, factsWhere, lastResolutions, latestRatings, SATISFIED_SCORE } from "./fact-filter";
+import type { ReportScope } from "./range";
+
+export type BreakdownRow = {
+  id: string | null;
+  name: string | null;
+  first_responses: number;
+  first_response_median: number | null;
+  replies: number;
+  resolved: number;
+  resolution_median: number | null;
+  csat_responses: number;
+  csat_average: number | null;
+  satisfied: number;
+};
+
+/**
+ * The per-agent or per-team table: who answered, resolved and was rated, by the summary's definitions (each
+ * fact is credited to the agent who replied / was assigned, and the conversation's team at that moment).
+ */
+export async function breakdown(scope: ReportScope, by: "agent" | "team") {
+  const key = by === "agent" ? sql`agent_id` : sql`team_id`;
+  const names = by === "agent" ? sql`agents` : sql`teams`;
+  const duration = durationOf(scope);
+  const list = await rows<BreakdownRow>(sql`with
+    fr as (select f.${key} as k, count(*)::int as n, round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int as median
+      from reporting_facts f where ${factsWhere(scope, "first_response")} group by 1),
+    rp as (select f.${key} as k, count(*)::int as n from reporting_facts f where ${factsWhere(scope, "reply")} group by 1),
+    rs as (select f.${key} as k, count(*)::int as n, round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int as median
+      from (${lastResolutions(scope)}) f group by 1),
+    rt as (select f.${key} as k, count(*)::int as n, round(avg(f.score), 2)::float8 as average,
+      count(*) filter (where f.score >= ${SATISFIED_SCORE})::int as satisfied from (${latestRatings(scope)}) f group by 1),
+    keys as (select k from fr union select k from rp union select k from rs union select k from rt)
+    select keys.k as id, n.name, coalesce(fr.n, 0) as first_responses, fr.median as first_response_median, coalesce(rp.n, 0) as replies,
+      coalesce(rs.n, 0) as resolved, rs.median as resolution_median, coalesce(rt.n, 0) as csat_responses, rt.average as csat_average,
+      coalesce(rt.satisfied, 0) as satisfied
+    from keys left join ${names} n on n.id = keys.k
+      left join fr on fr.k is not distinct from keys.k left join rp on rp.k is not distinct from keys.k
+      left join rs on rs.k is not distinct from keys.k left join rt on rt.k is not distinct from keys.k
+    order by coalesce(rs.n, 0) + coalesce(rp.n, 0) desc, n.name`);
+  return list;
+}
+
+/** Conversations created per local weekday (0 = Sunday) and hour: the busiest-hours heatmap. */
+export async function createdHeatmap(scope: ReportScope) {
+  return rows<{ dow: number; hour: number; count: number }>(sql`select extract(dow from f.occurred_at at time zone ${scope.timeZone})::int as dow,
+      extract(hour from f.occurred_at at time zone ${scope.timeZone})::int as hour, count(*)::int as count
+    from reporting_facts f where ${factsWhere(scope, "conversation_created")} group by 1, 2 order by 1, 2`);
+}

@@ -1,0 +1,38 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { ReportScope } from "./range";
+
+export type FactKind = "conversation_created" | "first_response" | "reply" | "resolved" | "reopened" | "rating" | "sla_breach";
+
+/**
+ * The WHERE clause for facts of one kind in a scope (alias `f`). Team and agent filters read the fact's own
+ * team/agent (who replied, resolved, was rated); a creation is credited to the conversation's current assignee
+ * and team, since nobody owns a conversation at the moment it arrives.
+ */
+export function factsWhere(scope: ReportScope, kind: FactKind): SQL {
+  const byOwner = kind === "conversation_created";
+  const owned = (column: SQL, id: string) =>
+    byOwner ? sql` and exists (select 1 from conversations c where c.id = f.conversation_id and ${column} = ${id})` : null;
+  const team = scope.teamId ? (owned(sql`c.team_id`, scope.teamId) ?? sql` and f.team_id = ${scope.teamId}`) : sql``;
+  const agent = scope.agentId ? (owned(sql`c.assignee_id`, scope.agentId) ?? sql` and f.agent_id = ${scope.agentId}`) : sql``;
+  return sql`f.organization_id = ${scope.orgId} and f.kind = ${kind}
+    and f.occurred_at >= ${scope.from.toISOString()}::timestamptz and f.occurred_at < ${scope.to.toISOString()}::timestamptz${team}${agent}`;
+}
+
+/** The duration column the scope asks for: business hours or wall-clock. */
+export const durationOf = (scope: ReportScope) => (scope.businessHours ? sql`f.business_seconds` : sql`f.seconds`);
+
+/** Median and 90th percentile of a duration, whole seconds (null when there is nothing to measure). */
+export const percentiles = (column: SQL) =>
+  sql`round((percentile_cont(0.5) within group (order by ${column}))::numeric)::int as median, round((percentile_cont(0.9) within group (order by ${column}))::numeric)::int as p90`;
+
+/** The latest rating in the scope per conversation (a rating can be replaced; the newest one counts). */
+export const latestRatings = (scope: ReportScope) =>
+  sql`select distinct on (f.conversation_id) f.conversation_id, f.score, f.detail, f.occurred_at, f.agent_id, f.team_id
+    from reporting_facts f where ${factsWhere(scope, "rating")} order by f.conversation_id, f.occurred_at desc, f.id desc`;
+
+/** Each conversation's last resolution in the scope: its resolution time, counted once however often it was resolved. */
+export const lastResolutions = (scope: ReportScope) =>
+  sql`select distinct on (f.conversation_id) f.conversation_id, f.seconds, f.business_seconds, f.occurred_at, f.agent_id, f.team_id
+    from reporting_facts f where ${factsWhere(scope, "resolved")} order by f.conversation_id, f.occurred_at desc, f.id desc`;
+
+export const SATISFIED_SCORE = 4;

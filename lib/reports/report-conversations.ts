@@ -1,0 +1,80 @@
+import { sql, type SQL } from "drizzle-orm";
+import { rows } from "@/db/client";
+import { durationOf, factsWhere, lastResolutions, latestRatings, SATISFIED_SCORE } from "./fact-filter";
+import type { ReportScope } from "./range";
+import type { DRILLDOWN_METRICS } from "./schemas";
+
+export type ReportConversation = {
+  id: string;
+  number: number;
+  subject: string;
+  status: string;
+  priority: string;
+  channel: string;
+  team: string | null;
+  assignee: string | null;
+  created_at: string;
+  created_in_range: boolean;
+  first_response_at: string | null;
+  first_response_seconds: number | null;
+  resolved_at: string | null;
+  resolution_seconds: number | null;
+  resolutions: number;
+  reopens: number;
+  rating: number | null;
+  rating_comment: string | null;
+  sla_breached: boolean;
+};
+
+/** Each conversation's share of the report, one CTE per fact kind, by the same definitions as the summary. */
+function parts(scope: ReportScope): SQL {
+  const duration = durationOf(scope);
+  return sql`created as (select f.conversation_id from reporting_facts f where ${factsWhere(scope, "conversation_created")}),
+    first as (select f.conversation_id, f.occurred_at, ${duration} as seconds from reporting_facts f where ${factsWhere(scope, "first_response")}),
+    resolved as (select r.conversation_id, r.occurred_at, ${scope.businessHours ? sql`r.business_seconds` : sql`r.seconds`} as seconds,
+      (select count(*) from reporting_facts f where ${factsWhere(scope, "resolved")} and f.conversation_id = r.conversation_id)::int as times
+      from (${lastResolutions(scope)}) r),
+    reopened as (select f.conversation_id, count(*)::int as times from reporting_facts f where ${factsWhere(scope, "reopened")} group by 1),
+    rated as (${latestRatings(scope)}),
+    breached as (select distinct f.conversation_id from reporting_facts f where ${factsWhere(scope, "sla_breach")})`;
+}
+
+const DRILLDOWN: Record<(typeof DRILLDOWN_METRICS)[number], SQL> = {
+  created: sql`select conversation_id from created`,
+  resolved: sql`select conversation_id from resolved`,
+  first_response: sql`select conversation_id from first`,
+  rated: sql`select conversation_id from rated`,
+  satisfied: sql`select conversation_id from rated where score >= ${SATISFIED_SCORE}`,
+  sla_breached: sql`select conversation_id from breached`,
+};
+
+/**
+ * The conversations behind a report, one row each with the numbers it contributes: every conversation created,
+ * first answered, resolved, reopened, rated or breached in the range (or, with `metric`, only those behind that
+ * number). The CSV export and every drill-down read this, so they count what the summary counts.
+ */
+export async function listReportConversations(scope: ReportScope, metric?: (typeof DRILLDOWN_METRICS)[number], limit = 200_000) {
+  const ids = metric
+    ? DRILLDOWN[metric]
+    : sql`select conversation_id from created union select conversation_id from first union select conversation_id from resolved
+      union select conversation_id from reopened union select conversation_id from rated union select conversation_id from breached`;
+  return rows<ReportConversation>(
+    sql`with ${parts(scope)}, ids as (${ids})
+    select c.id, c.number, c.subject, c.status, c.priority, c.channel, t.name as team, a.name as assignee,
+      to_json(c.created_at)#>>'{}' as created_at,
+      exists (select 1 from created x where x.conversation_id = c.id) as created_in_range,
+      to_json(fr.occurred_at)#>>'{}' as first_response_at, fr.seconds as first_response_seconds,
+      to_json(rs.occurred_at)#>>'{}' as resolved_at, rs.seconds as resolution_seconds, coalesce(rs.times, 0) as resolutions,
+      coalesce(ro.times, 0) as reopens, rt.score::int as rating, rt.detail as rating_comment,
+      exists (select 1 from breached b where b.conversation_id = c.id) as sla_breached
+    from ids join conversations c on c.id = ids.conversation_id and c.organization_id = ${scope.orgId}
+    left join teams t on t.id = c.team_id
+    left join agents a on a.id = c.assignee_id
+    left join first fr on fr.conversation_id = c.id
+    left join resolved rs on rs.conversation_id = c.id
+    left join reopened ro on ro.conversation_id = c.id
+    left join rated rt on rt.conversation_id = c.id
+    order by c.created_at, c.number
+    limit ${limit}`,
+  );
+}

@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import { rows } from "@/db/client";
+import { listAgents } from "../agents/manage-agents";
+import type { Ctx } from "../context";
+import { parseInput } from "../settings/parse";
+import { listTeams } from "../teams/manage-teams";
+import { breakdown, createdHeatmap } from "./breakdown";
+import { factsWhere } from "./fact-filter";
+import { resolveReportScope, type ReportScope } from "./range";
+import { listReportConversations } from "./report-conversations";
+import { drilldownSchema, reportFiltersSchema } from "./schemas";
+import { summarize } from "./summary";
+import { timeseries } from "./timeseries";
+
+const HOURLY_UP_TO_MS = 2 * 86_400_000;
+
+/** The latest rating comments in the scope, for the CSAT card. */
+async function ratingComments(scope: ReportScope) {
+  return rows<{ conversation_id: string; number: number; subject: string; score: number; comment: string }>(sql`select f.conversation_id, c.number, c.subject, f.score::int as score, f.detail as comment
+    from reporting_facts f join conversations c on c.id = f.conversation_id
+    where ${factsWhere(scope, "rating")} and f.detail is not null and f.detail <> ''
+    order by f.occurred_at desc limit 5`);
+}
+
+/** Everything the Reports page shows, in one call: numbers, chart series, tables, heatmap and filter choices. */
+export async function loadReportPage(ctx: Ctx, input: Record<string, unknown>) {
+  const scope = await resolveReportScope(ctx, parseInput(reportFiltersSchema, input), new Date(), { wholeDays: true });
+  const interval: "day" | "hour" = scope.to.getTime() - scope.from.getTime() <= HOURLY_UP_TO_MS ? "hour" : "day";
+  const manager = !(ctx.actor.type === "agent" && ctx.actor.role === "agent");
+  const [summary, created, resolved, agents, teams, heatmap, comments, agentList, teamList] = await Promise.all([
+    summarize(scope),
+    timeseries(scope, "conversations_created", interval),
+    timeseries(scope, "conversations_resolved", interval),
+    breakdown(scope, "agent"),
+    manager ? breakdown(scope, "team") : Promise.resolve([]),
+    createdHeatmap(scope),
+    ratingComments(scope),
+    manager ? listAgents(ctx) : Promise.resolve([]),
+    listTeams(ctx),
+  ]);
+  const series = created.points.map((p, i) => ({ start: p.start, created: p.value ?? 0, resolved: resolved.points[i]?.value ?? 0 }));
+  return {
+    scope,
+    manager,
+    interval,
+    summary,
+    series,
+    agents,
+    teams,
+    heatmap,
+    comments,
+    agentChoices: agentList.map((a) => ({ id: a.id, name: a.name })),
+    teamChoices: teamList.map((t) => ({ id: t.id, name: t.name })),
+  };
+}
+
+/** The drill-down behind one number: the conversations it counts, with their share of the report. */
+export async function loadReportDrilldown(ctx: Ctx, input: Record<string, unknown>) {
+  const { metric, ...filters } = parseInput(drilldownSchema, input);
+  const scope = await resolveReportScope(ctx, filters);
+  return { scope, metric, conversations: await listReportConversations(scope, metric, 1000) };
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `from`/`to`: an ISO 8601 timestamp, or a YYYY-MM-DD date read in the report's time zone. */
+const boundary = z
+  .string()
+  .refine((v) => (DATE.test(v) ? !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) : /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))), {
+    message: "use an ISO 8601 timestamp or a YYYY-MM-DD date",
+  });
+
+const flag = z.preprocess((v) => (v === "" || v === undefined ? undefined : v === true || v === "true" || v === "1" || v === "on"), z.boolean().default(false));
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The filters every report shares (API query string, the Reports page's URL). */
+export const reportFiltersSchema = z.strictObject({
+  from: boundary.optional(),
+  to: boundary.optional(),
+  team: z.uuid({ message: "not a valid team id" }).optional(),
+  agent: z.uuid({ message: "not a valid agent id" }).optional(),
+  business_hours: flag,
+  // Defaults to the organization's time zone; days in `from`/`to` and day buckets are read in it.
+  time_zone: z.string().refine(isTimeZone, "unknown time zone").optional(),
+});
+export type ReportFiltersInput = z.input<typeof reportFiltersSchema>;
+export type ReportFilters = z.output<typeof reportFiltersSchema>;
+
+export const TIMESERIES_METRICS = [
+  "conversations_created",
+  "conversations_resolved",
+  "first_response_seconds",
+  "resolution_seconds",
+  "csat_average",
+] as const;
+
+export const timeseriesSchema = reportFiltersSchema.extend({
+  metric: z.enum(TIMESERIES_METRICS).default("conversations_created"),
+  interval: z.enum(["day", "hour"]).default("day"),
+});
+export type TimeseriesInput = z.input<typeof timeseriesSchema>;
+
+/** What a drill-down lists: the conversations behind one number of the summary. */
+export const DRILLDOWN_METRICS = ["created", "resolved", "first_response", "rated", "satisfied", "sla_breached"] as const;
+export const drilldownSchema = reportFiltersSchema.extend({ metric: z.enum(DRILLDOWN_METRICS) });

@@ -1,0 +1,77 @@
+import { sql, type SQL } from "drizzle-orm";
+import { rows } from "@/db/client";
+import type { Ctx } from "../context";
+import { parseInput } from "../settings/parse";
+import { durationOf, factsWhere, lastResolutions, latestRatings } from "./fact-filter";
+import { localDate, resolveReportScope, startOfLocalDay, type ReportScope } from "./range";
+import { timeseriesSchema, type TIMESERIES_METRICS } from "./schemas";
+
+type Metric = (typeof TIMESERIES_METRICS)[number];
+type Interval = "day" | "hour";
+
+/**
+ * Per metric: the facts it reads (alias f, with occurred_at) and its value per bucket. Each conversation falls in
+ * one bucket per number, exactly as the summary counts it, so the buckets add up to the summary.
+ */
+function source(scope: ReportScope, metric: Metric): { from: SQL; value: SQL } {
+  const duration = durationOf(scope);
+  switch (metric) {
+    case "conversations_created":
+      return { from: sql`(select * from reporting_facts f where ${factsWhere(scope, "conversation_created")})`, value: sql`count(*)::int` };
+    case "conversations_resolved":
+      return { from: sql`(${lastResolutions(scope)})`, value: sql`count(*)::int` };
+    case "first_response_seconds":
+      return { from: sql`(select * from reporting_facts f where ${factsWhere(scope, "first_response")})`, value: sql`round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int` };
+    case "resolution_seconds":
+      return { from: sql`(${lastResolutions(scope)})`, value: sql`round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int` };
+    case "csat_average":
+      return { from: sql`(${latestRatings(scope)})`, value: sql`round(avg(f.score), 2)::float8` };
+  }
+}
+
+/**
+ * Whole days in the organization's own time zone, counted without a team or agent filter, come from the daily
+ * roll-up (about 90 rows for 90 days) instead of every fact; the roll-up is written with the facts, so it agrees.
+ */
+function fromRollup(scope: ReportScope, metric: Metric, interval: Interval) {
+  const wholeDays = [scope.from, scope.to].every((d) => startOfLocalDay(localDate(d, scope.timeZone), scope.timeZone).getTime() === d.getTime());
+  return metric === "conversations_created" && interval === "day" && wholeDays && scope.timeZone === scope.orgTimeZone && !scope.teamId && !scope.agentId;
+}
+
+export async function timeseries(scope: ReportScope, metric: Metric, interval: Interval) {
+  const tz = scope.timeZone;
+  const local = (column: SQL) => sql`date_trunc(${interval}, (${column}) at time zone ${tz}::text)`;
+  const step = interval === "day" ? sql`interval '1 day'` : sql`interval '1 hour'`;
+  const counted = fromRollup(scope, metric, interval)
+    ? sql`select d.day::timestamp as bucket, sum(d.count)::int as value from reporting_daily d
+        where d.organization_id = ${scope.orgId} and d.kind = 'conversation_created'
+          and d.day >= ${localDate(scope.from, tz)}::date and d.day < ${localDate(scope.to, tz)}::date
+        group by 1`
+    : (() => {
+        const { from, value } = source(scope, metric);
+        return sql`select ${local(sql`f.occurred_at`)} as bucket, ${value} as value from ${from} f group by 1`;
+      })();
+  const points = await rows<{ start: string; value: number | null }>(
+    sql`with counted as (${counted})
+    select to_json(s.bucket at time zone ${tz}::text)#>>'{}' as start, c.value
+    from generate_series(${local(sql`${scope.from.toISOString()}::timestamptz`)}, ${local(sql`${scope.to.toISOString()}::timestamptz - interval '1 microsecond'`)}, ${step}) s(bucket)
+    left join counted c on c.bucket = s.bucket
+    order by s.bucket`,
+  );
+  const zero = metric === "conversations_created" || metric === "conversations_resolved";
+  return {
+    metric,
+    interval,
+    time_zone: tz,
+    from: scope.from.toISOString(),
+    to: scope.to.toISOString(),
+    points: points.map((p) => ({ start: new Date(p.start).toISOString(), value: p.value === null ? (zero ? 0 : null) : Number(p.value) })),
+  };
+}
+
+/** GET /api/v1/reports/timeseries/ and the Reports page's chart. */
+export async function getReportTimeseries(ctx: Ctx, input: unknown) {
+  const params = parseInput(timeseriesSchema, input);
+  const { metric, interval, ...filters } = params;
+  return timeseries(await resolveReportScope(ctx, filters), metric, interval);
+}
