@@ -56,6 +56,7 @@ function bodyFor(method: string, pattern: string, a: Awaited<ReturnType<typeof t
     "PATCH /api/v1/conversations/[id]/": { priority: "high" },
     "PATCH /api/v1/users/[id]/": { first_name: "Mallory" },
     "PATCH /api/v1/webhooks/[id]/": { enabled: false },
+    "PATCH /v1/users/[id]/": { custom_attributes: { plan: "pro" } },
   };
   return table[`${method} ${pattern}`] ?? {};
 }
@@ -73,9 +74,9 @@ async function snapshotOf(orgId: string) {
   return state;
 }
 
-describe("every /api/v1 route, found by walking app/api/v1", () => {
+describe("every /api/v1 and /v1 route, found by walking app/api/v1 and app/v1", () => {
   it("finds the routes (sanity check of the walk itself)", () => {
-    expect(routes.map((r) => r.pattern)).toEqual(expect.arrayContaining(["/api/v1/conversations/", "/api/v1/conversations/[id]/resolve/"]));
+    expect(routes.map((r) => r.pattern)).toEqual(expect.arrayContaining(["/api/v1/conversations/", "/api/v1/conversations/[id]/resolve/", "/v1/conversations/[id]/", "/v1/users/[id]/"]));
     expect(handlers.length).toBeGreaterThan(15);
   });
 
