@@ -11,5 +11,7 @@ export async function register() {
   if (process.env.DEXRA_WORKER !== "off") {
     const { startWebhookWorker, webhookWorkerOptionsFromEnv } = await import("./lib/webhooks/worker");
     startWebhookWorker(webhookWorkerOptionsFromEnv());
+    const { startRetentionTimer } = await import("./lib/privacy/retention");
+    startRetentionTimer();
   }
 }

@@ -4,6 +4,7 @@
  */
 import { closeDb } from "../db/client";
 import { applyMigrations } from "../db/migrate";
+import { startRetentionTimer } from "../lib/privacy/retention";
 import { startWebhookWorker, webhookWorkerOptionsFromEnv } from "../lib/webhooks/worker";
 import { assertEmbeddedDatabaseFree, claimEmbeddedDatabase } from "./embedded-lock";
 
@@ -11,6 +12,7 @@ assertEmbeddedDatabaseFree();
 claimEmbeddedDatabase();
 await applyMigrations();
 const worker = startWebhookWorker(webhookWorkerOptionsFromEnv());
+startRetentionTimer(); // GDPR retention (lib/privacy): safe in every worker at once (SKIP LOCKED claims)
 console.error(`[webhooks] worker ${process.pid} started`);
 
 const shutdown = async () => {

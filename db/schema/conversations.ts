@@ -47,6 +47,8 @@ export const conversations = pgTable(
     // Every message's words in one document (dexra_search_append, see migration 0004), so a search is one
     // GIN lookup on the conversations it lists. NULL once too large to keep: search reads the messages then.
     searchDocument: tsvector("search_document").default(sql`''::tsvector`),
+    // Set once its texts were irreversibly anonymized (GDPR, lib/privacy); counts and timestamps stay.
+    anonymizedAt: timestamp("anonymized_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

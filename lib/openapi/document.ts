@@ -5,6 +5,7 @@ import { registerCannedReplyPaths } from "../canned-replies/openapi";
 import { registerConversationPaths } from "../conversations/openapi";
 import { registerCustomAttributePaths } from "../custom-attributes/openapi";
 import { registerNotePaths } from "../notes/openapi";
+import { registerPrivacyPaths } from "../privacy/openapi";
 import { registerTagPaths } from "../tags/openapi";
 import { registerTeamPaths } from "../teams/openapi";
 import { registerEndUserPaths } from "../end-users/openapi";
@@ -23,6 +24,7 @@ const domains: ((registry: OpenAPIRegistry) => void)[] = [
   registerCustomAttributePaths,
   registerCannedReplyPaths,
   registerBusinessHoursPaths,
+  registerPrivacyPaths,
   registerReferencePaths,
 ];
 

@@ -77,6 +77,8 @@ function bodyFor(method: string, pattern: string, a: Awaited<ReturnType<typeof t
     "PATCH /api/v1/canned-replies/[id]/": { title: "Renamed" },
     "POST /api/v1/canned-replies/[id]/render/": { conversation_id: a.ownA.id },
     "POST /api/v1/conversations/[id]/notes/": { body: "note" },
+    "POST /api/v1/conversations/[id]/anonymize/": { force: true },
+    "POST /api/v1/users/[id]/anonymize/": { force: true },
   };
   return table[`${method} ${pattern}`] ?? {};
 }
