@@ -14,5 +14,7 @@ export async function register() {
     const { startWebhookWorker, webhookWorkerOptionsFromEnv } = await import("./lib/webhooks/worker");
     const worker = startWebhookWorker(webhookWorkerOptionsFromEnv());
     onShutdown(() => worker.stop({ graceMs: 5_000 }));
+    const { startRetentionTimer } = await import("./lib/privacy/retention");
+    startRetentionTimer();
   }
 }

@@ -6,6 +6,7 @@ import { closeDb } from "../db/client";
 import { applyMigrations } from "../db/migrate";
 import { logger } from "../lib/ops/logger";
 import { SHUTDOWN_DEADLINE_MS } from "../lib/ops/shutdown";
+import { startRetentionTimer } from "../lib/privacy/retention";
 import { startWebhookWorker, webhookWorkerOptionsFromEnv } from "../lib/webhooks/worker";
 import { assertEmbeddedDatabaseFree, claimEmbeddedDatabase } from "./embedded-lock";
 
@@ -14,6 +15,7 @@ claimEmbeddedDatabase();
 await applyMigrations();
 const worker = startWebhookWorker(webhookWorkerOptionsFromEnv());
 logger.info({ worker: "webhooks" }, "worker started");
+startRetentionTimer(); // GDPR retention (lib/privacy): safe in every worker at once (SKIP LOCKED claims)
 console.error(`[webhooks] worker ${process.pid} started`);
 
 // SIGTERM: stop claiming, let attempts in flight finish for 5 s, hand back the leases of the rest, all within 10 s.

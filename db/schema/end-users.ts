@@ -15,6 +15,8 @@ export const endUsers = pgTable(
     isAnonymous: boolean("is_anonymous").notNull().default(false),
     // Hash of the bearer token handed to an anonymous widget visitor; the token itself is never stored.
     anonymousTokenHash: text("anonymous_token_hash").unique(),
+    // Set once the profile was irreversibly anonymized (GDPR, lib/privacy); the row stays for counts.
+    anonymizedAt: timestamp("anonymized_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -19,6 +19,8 @@ export const organizations = pgTable("organizations", {
   lastConversationNumber: integer("last_conversation_number").notNull().default(0),
   businessHours: jsonb("business_hours").$type<WeeklyHours>(),
   holidays: jsonb("holidays").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  // GDPR retention: closed conversations are anonymized this many days after closing; null = off (lib/privacy).
+  anonymizeClosedAfterDays: integer("anonymize_closed_after_days"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

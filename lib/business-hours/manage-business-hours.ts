@@ -2,6 +2,7 @@ import { eq, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { organizations, type WeeklyHours } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
+import { emitEvent } from "../events/record";
 import type { Ctx } from "../context";
 import { notFound } from "../errors";
 import { liveOrgOf } from "../organization/live-org";
@@ -33,6 +34,7 @@ export async function updateBusinessHours(ctx: Ctx, input: unknown) {
       .set({ businessHours: weekly, holidays, updatedAt: new Date() })
       .where(or(sql`${organizations.id} = ${live}`, sql`${organizations.sandboxOfId} = ${live}`));
     await recordAudit(tx, ctx, { action: "business_hours.updated", targetType: "organization", targetId: null, data: { weekly, holidays } });
+    await emitEvent(tx, ctx, "business_hours_updated", { business_hours: { enabled: weekly !== null, weekly, holidays } });
     return { businessHours: weekly, holidays };
   });
 }

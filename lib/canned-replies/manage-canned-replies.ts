@@ -2,11 +2,13 @@ import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
 import { cannedReplies } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
+import { emitEvent } from "../events/record";
 import type { Ctx } from "../context";
 import { invalid, notFound } from "../errors";
 import { assertRole } from "../settings/authorize";
 import { parseInput } from "../settings/parse";
 import { createCannedReplySchema, deleteCannedReplySchema, updateCannedReplySchema } from "./schemas";
+import { serializeCannedReply } from "./serialize";
 
 const actorId = (ctx: Ctx) => (ctx.actor.type === "agent" ? ctx.actor.id : null);
 
@@ -43,6 +45,7 @@ export async function createCannedReply(ctx: Ctx, input: unknown) {
     await assertShortcutFree(tx, ctx, params.shortcut, ownerAgentId);
     const [row] = await tx.insert(cannedReplies).values({ organizationId: ctx.orgId, ownerAgentId, ...params }).returning();
     await recordAudit(tx, ctx, { action: "canned_reply.created", targetType: "canned_reply", targetId: row!.id, data: { title: params.title, shortcut: params.shortcut, shared } });
+    await emitEvent(tx, ctx, "canned_reply_created", { canned_reply: serializeCannedReply(row!) });
     return row!;
   });
 }
@@ -58,6 +61,7 @@ export async function updateCannedReply(ctx: Ctx, input: unknown) {
     await assertShortcutFree(tx, ctx, params.shortcut, ownerAgentId, id);
     const [row] = await tx.update(cannedReplies).set({ ...params, ownerAgentId, updatedAt: new Date() }).where(eq(cannedReplies.id, id)).returning();
     await recordAudit(tx, ctx, { action: "canned_reply.updated", targetType: "canned_reply", targetId: id, data: { title: params.title, shortcut: params.shortcut, shared } });
+    await emitEvent(tx, ctx, "canned_reply_updated", { canned_reply: serializeCannedReply(row!) });
     return row!;
   });
 }
@@ -69,6 +73,7 @@ export async function deleteCannedReply(ctx: Ctx, input: unknown) {
     const [row] = await tx.delete(cannedReplies).where(and(eq(cannedReplies.id, id), visibleTo(ctx))).returning();
     if (!row) throw notFound("Canned reply");
     await recordAudit(tx, ctx, { action: "canned_reply.deleted", targetType: "canned_reply", targetId: id, data: { title: row.title, shortcut: row.shortcut } });
+    await emitEvent(tx, ctx, "canned_reply_deleted", { canned_reply: serializeCannedReply(row) });
     return { id };
   });
 }

@@ -17,3 +17,8 @@ const fields = {
 export const createCannedReplySchema = z.object(fields);
 export const updateCannedReplySchema = z.object({ id: uuidSchema, ...fields });
 export const deleteCannedReplySchema = z.object({ id: uuidSchema });
+
+/** The API's shapes: strict; a key writes shared templates; PATCH changes only the fields sent. */
+export const apiCreateCannedReplySchema = z.strictObject({ title: fields.title, shortcut: fields.shortcut, body: fields.body });
+export const apiUpdateCannedReplySchema = apiCreateCannedReplySchema.partial();
+export const renderCannedReplySchema = z.strictObject({ conversation_id: z.string().min(1, "conversation_id is required") });

@@ -3,24 +3,32 @@ import { db, type Tx } from "@/db/client";
 import { conversations, endUsers, organizations } from "@/db/schema";
 import type { Ctx } from "../context";
 import { invalid, notFound } from "../errors";
-import { createAnonymousEndUser, findOrCreateEndUser } from "../end-users/find-or-create-end-user";
+import { createAnonymousEndUser, findOrCreateEndUser, findOrCreateEndUserByExternalId } from "../end-users/find-or-create-end-user";
 import { recordChange } from "../events/record";
 import { insertMessage } from "../messages/insert-message";
 import { recordConversationCreatedFact } from "../reports/record-facts";
 import { getConversationRowOrThrow } from "./queries";
 import { createConversationSchema, type CreateConversationInput } from "./schemas";
 import { serializeConversation } from "./serialize";
+import { setTagsInTx } from "./tags";
+
+/** `requesterId` pins the requester (a client key's verified end user); `externalId` finds or creates them by the
+ * customer's own id (the /v1 API's `user_id`); `tags` are applied in the same transaction. */
+export type CreateConversationOptions = { requesterId?: string; externalId?: string; tags?: string[] };
 
 /** The verified end user a client key acts for; a different `user_email` in the body cannot speak for them. */
-async function verifiedRequester(tx: Tx, orgId: string, id: string, claimedEmail: string | undefined) {
+async function verifiedRequester(tx: Tx, orgId: string, id: string, claimedEmail: string | undefined, claimedExternalId?: string) {
   const [user] = await tx
-    .select({ id: endUsers.id, email: endUsers.email })
+    .select({ id: endUsers.id, email: endUsers.email, externalId: endUsers.externalId })
     .from(endUsers)
     .where(and(eq(endUsers.organizationId, orgId), eq(endUsers.id, id)))
     .limit(1);
   if (!user) throw notFound("End user");
   if (claimedEmail && claimedEmail.toLowerCase() !== user.email?.toLowerCase()) {
     throw invalid("user_email must be the verified end user's email");
+  }
+  if (claimedExternalId && claimedExternalId !== user.externalId && claimedExternalId !== user.id) {
+    throw invalid("user_id must be the verified end user's id");
   }
   return user;
 }
@@ -29,13 +37,14 @@ async function verifiedRequester(tx: Tx, orgId: string, id: string, claimedEmail
  * Creates a conversation (and its requester when new). `requesterId` pins the requester, as a client key
  * acting for a verified end user does. Returns the anonymous user's token when one was created.
  */
-export async function createConversation(ctx: Ctx, input: CreateConversationInput, options: { requesterId?: string } = {}) {
+export async function createConversation(ctx: Ctx, input: CreateConversationInput, options: CreateConversationOptions = {}) {
   const params = createConversationSchema.parse(input);
   return db.transaction(async (tx) => {
     const identity = { firstName: params.user_first_name, lastName: params.user_last_name };
     let anonymousToken: string | null = null;
     let requester;
-    if (options.requesterId) requester = await verifiedRequester(tx, ctx.orgId, options.requesterId, params.user_email);
+    if (options.requesterId) requester = await verifiedRequester(tx, ctx.orgId, options.requesterId, params.user_email, options.externalId);
+    else if (options.externalId) requester = await findOrCreateEndUserByExternalId(tx, ctx.orgId, options.externalId);
     else if (params.user_email) requester = await findOrCreateEndUser(tx, ctx.orgId, { ...identity, email: params.user_email });
     else {
       const created = await createAnonymousEndUser(tx, ctx.orgId, identity);
@@ -68,6 +77,10 @@ export async function createConversation(ctx: Ctx, input: CreateConversationInpu
       event: { type: "conversation_created", data: { conversation } },
     });
     await recordConversationCreatedFact(tx, ctx, created!.id);
+    if (options.tags?.length) {
+      await setTagsInTx(tx, ctx, created!.id, options.tags);
+      conversation = serializeConversation(await getConversationRowOrThrow(ctx.orgId, created!.id, tx));
+    }
     if (params.description) {
       await insertMessage(tx, ctx, {
         conversationId: created!.id,

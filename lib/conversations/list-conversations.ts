@@ -12,6 +12,9 @@ import { serializeConversation } from "./serialize";
 
 export const MAX_PAGE_SIZE = 100;
 
+/** Keyset paging: `after` the last row seen; `lookAhead` reads one extra row to know whether more follow. */
+export type Keyset = { after?: { at: string; id: string } | null; lookAhead?: boolean };
+
 function filters(ctx: Ctx, params: ReturnType<typeof listConversationsQuerySchema.parse>): SQL[] {
   const where: SQL[] = [conversationScope(ctx)];
   if (params.status) where.push(eq(conversations.status, params.status));
@@ -62,24 +65,28 @@ function searchFilter(ctx: Ctx, q: string): SQL {
  * clamped to 100. One statement: the count, and the page's ids picked on conversations alone (an index walk
  * that stops at `limit`) then joined to their details; joining first makes the planner sort the organization.
  */
-export async function listConversations(ctx: Ctx, query: ListConversationsQuery = {}) {
+export async function listConversations(ctx: Ctx, query: ListConversationsQuery = {}, keyset: Keyset = {}) {
   const params = listConversationsQuerySchema.parse(query);
   const limit = Math.min(params.limit, MAX_PAGE_SIZE);
   const where = and(...filters(ctx, params));
+  // Keyset paging (the /v1 cursor): rows strictly after the last one seen; the count stays the whole set's.
+  // One extra row tells whether another page follows.
+  const after = keyset.after ? sql`and (created_at, id) < (${keyset.after.at}::timestamptz, ${keyset.after.id}::uuid)` : sql``;
+  const take = keyset.lookAhead ? limit + 1 : limit;
   // "nulls last" matches conversations_org_created_idx exactly (the columns are never null), so the
   // index serves the order; plain DESC means NULLS FIRST and would sort the whole organization.
-  const newestFirst = sql`order by created_at desc nulls last, id desc nulls last limit ${limit} offset ${params.offset}`;
+  const newestFirst = sql`order by created_at desc nulls last, id desc nulls last limit ${take} offset ${params.offset}`;
   // A search's matches are collected once (GIN lookups) for both the count and the page: asked for the page
   // alone, PostgreSQL walks the newest-first index hoping for an early match, and a rare word then reads the
   // whole organization (~170 ms at 100,000 conversations).
   const [hits, count, pageIds] = params.q
-    ? [sql`with hits as materialized (select id, created_at from conversations where ${where})`, sql`select count(*)::int as total from hits`, sql`select id from hits ${newestFirst}`]
-    : [sql``, countedTotal(ctx, params) ?? sql`select count(*)::int as total from conversations where ${where}`, sql`select id from conversations where ${where} ${newestFirst}`];
-  const found = await rows<ConversationViewRow & { total: number }>(sql`
+    ? [sql`with hits as materialized (select id, created_at from conversations where ${where})`, sql`select count(*)::int as total from hits`, sql`select id from hits where true ${after} ${newestFirst}`]
+    : [sql``, countedTotal(ctx, params) ?? sql`select count(*)::int as total from conversations where ${where}`, sql`select id from conversations where ${where} ${after} ${newestFirst}`];
+  const found = await rows<ConversationViewRow & { total: number; sort_key: string }>(sql`
     ${hits}
     select n.total, page.* from (${count}) n
     left join lateral (
-      select ${conversationViewColumns}, c.created_at as sort_at
+      select ${conversationViewColumns}, c.created_at as sort_at, to_json(c.created_at)#>>'{}' as sort_key
       from (${pageIds}) p
       join conversations c on c.id = p.id
       join end_users u on u.id = c.requester_id
@@ -87,6 +94,11 @@ export async function listConversations(ctx: Ctx, query: ListConversationsQuery 
       left join teams tm on tm.id = c.team_id
     ) page on true
     order by page.sort_at desc nulls last, page.id desc nulls last`);
-  const results = found.filter((r) => r.id !== null).map((r) => serializeConversation(toConversationView(r)));
-  return { count: found[0]?.total ?? 0, limit, offset: params.offset, results };
+  const page = found.filter((r) => r.id !== null);
+  const hasMore = page.length > limit;
+  if (hasMore) page.pop();
+  const results = page.map((r) => serializeConversation(toConversationView(r)));
+  // The last row's exact sort key (microseconds: a millisecond ISO string would skip or repeat rows).
+  const last = hasMore ? { at: page[page.length - 1]!.sort_key, id: page[page.length - 1]!.id } : null;
+  return { count: found[0]?.total ?? 0, limit, offset: params.offset, results, next: last };
 }

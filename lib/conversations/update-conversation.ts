@@ -5,7 +5,7 @@ import type { Ctx } from "../context";
 import { mergeAttributes, validateCustomAttributes } from "../custom-attributes/validate";
 import { invalid } from "../errors";
 import { refreshSlaDueTimes } from "../sla/refresh-due-times";
-import { logActivity } from "../events/record";
+import { logActivity, recordChange } from "../events/record";
 import { applyAssignment, type AssignParams } from "./assign-conversation";
 import { changeStatus } from "./change-status";
 import { updateConversationSchema, type UpdateConversationInput } from "./schemas";
@@ -36,7 +36,10 @@ export async function updateConversation(ctx: Ctx, id: string, input: UpdateConv
     if (params.custom_attributes) {
       await validateCustomAttributes(tx, ctx, "conversation", params.custom_attributes);
       simple.customAttributes = mergeAttributes(current.customAttributes, params.custom_attributes);
-      await logActivity(tx, ctx, id, "attribute_changed", { changes: params.custom_attributes });
+      await recordChange(tx, ctx, id, {
+        activity: { action: "attribute_changed", data: { changes: params.custom_attributes } },
+        event: { type: "conversation_custom_attributes_updated", data: { conversation_id: id, changes: params.custom_attributes, custom_attributes: simple.customAttributes } },
+      });
     }
     if (Object.keys(simple).length) await tx.update(conversations).set({ ...simple, updatedAt: new Date() }).where(where);
     if (simple.priority) await refreshSlaDueTimes(tx, id);

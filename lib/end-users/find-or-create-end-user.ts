@@ -20,6 +20,19 @@ export async function findOrCreateEndUser(tx: Tx, orgId: string, identity: EndUs
   return user!;
 }
 
+/** Looks the end user up by their id in the customer's system (`external_id`), creating them if missing. */
+export async function findOrCreateEndUserByExternalId(tx: Tx, orgId: string, externalId: string) {
+  await tx.execute(sql`
+    insert into end_users (organization_id, external_id) values (${orgId}, ${externalId})
+    on conflict (organization_id, external_id) where external_id is not null do nothing`);
+  const [user] = await tx
+    .select()
+    .from(endUsers)
+    .where(and(eq(endUsers.organizationId, orgId), eq(endUsers.externalId, externalId)))
+    .limit(1);
+  return user!;
+}
+
 /** An end user with no email: the returned token (shown once) is their only credential. */
 export async function createAnonymousEndUser(tx: Tx, orgId: string, identity: EndUserIdentity = {}) {
   const token = `anon_${randomToken(24)}`;

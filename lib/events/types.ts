@@ -8,8 +8,26 @@ export const WEBHOOK_EVENT_TYPES = [
   "conversation_resolved",
   "user_updated",
   "rating_created",
+  // Organization resources changed over the API or in Settings (API.md "More of the API").
+  "team_created",
+  "team_updated",
+  "team_deleted",
+  "team_members_updated",
+  "tag_created",
+  "tag_updated",
+  "tag_deleted",
+  "canned_reply_created",
+  "canned_reply_updated",
+  "canned_reply_deleted",
+  "business_hours_updated",
+  "conversation_custom_attributes_updated",
+  // GDPR anonymization (lib/privacy).
+  "user_anonymized",
+  "conversation_anonymized",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+/** The conversation and user events of API.md "Webhooks" (lib/webhooks/event-types.test.ts sends each). */
+export const CONVERSATION_EVENT_TYPES = WEBHOOK_EVENT_TYPES.slice(0, 9);
 
 export type ActivityAction =
   | "created"

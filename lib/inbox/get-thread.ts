@@ -26,7 +26,7 @@ export async function getInboxThread(ctx: Ctx, number: number) {
       .reverse()
       .map(({ message, authorName }) => ({
         ...serializeMessage(message),
-        author_name: authorName ?? (message.authorEndUserId ? requesterName : (message.senderEmail ?? "Unknown")),
+        author_name: authorName ?? (message.authorEndUserId ? requesterName : (message.senderEmail ?? (message.direction === "outbound" ? "API" : "Unknown"))),
       })),
   };
 }

@@ -52,7 +52,8 @@ async function lockWithParticipants(tx: Tx, ctx: Ctx, conversationId: string, em
  * Who is sending, by the API's rules: the requester → inbound reply; an agent of the organization → outbound;
  * anyone else → 400. An end user (client key) always sends as themselves; an agent signed in sends as themselves.
  */
-function resolveSender(ctx: Ctx, found: Locked, email: string | null): Sender {
+function resolveSender(ctx: Ctx, found: Locked, email: string | null, asApi = false): Sender {
+  if (asApi && !email && ctx.actor.type === "api_key" && ctx.actor.kind === "server") return { direction: "outbound", author: { api: true, email: null } };
   const asRequester: Sender = { direction: "inbound", author: { endUserId: found.requester_id, email: found.requester_email } };
   const requesterEmail = found.requester_email?.toLowerCase();
   if (ctx.actor.type === "end_user") {
@@ -68,13 +69,14 @@ function resolveSender(ctx: Ctx, found: Locked, email: string | null): Sender {
 /**
  * Adds a message to a conversation with its activity and outbox rows. A requester's reply reopens a
  * pending, snoozed, resolved or closed conversation; notes are only for agents and never reach end users.
+ * `asApi` (the /v1 reference API): a server key naming no sender writes as the organization's API identity.
  */
-export async function createMessage(ctx: Ctx, conversationId: string, input: CreateMessageInput) {
+export async function createMessage(ctx: Ctx, conversationId: string, input: CreateMessageInput, options: { asApi?: boolean } = {}) {
   const params = createMessageSchema.parse(input);
   const email = params.user_email?.toLowerCase() ?? (ctx.actor.type === "agent" ? ctx.actor.email.toLowerCase() : null);
   return db.transaction(async (tx) => {
     const found = await lockWithParticipants(tx, ctx, conversationId, ctx.actor.type === "end_user" ? null : email);
-    const sender = resolveSender(ctx, found, email);
+    const sender = resolveSender(ctx, found, email, options.asApi);
     if (params.message_type === "note" && sender.direction !== "outbound") {
       throw invalid("only agents can write notes", [{ path: ["message_type"], message: "notes are for agents" }]);
     }

@@ -10,7 +10,8 @@ export type NewMessage = {
   body: string;
   type: "reply" | "note";
   direction: "inbound" | "outbound";
-  author: { agentId: string; email: string } | { endUserId: string; email: string | null };
+  /** `api`: the organization's API identity (a server key writing without naming an agent), shown as "API". */
+  author: { agentId: string; email: string } | { endUserId: string; email: string | null } | { api: true; email: null };
   externalId?: string;
   channel: string;
 };

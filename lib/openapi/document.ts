@@ -1,11 +1,34 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { registerAgentPaths } from "../agents/openapi";
+import { registerBusinessHoursPaths } from "../business-hours/openapi";
+import { registerCannedReplyPaths } from "../canned-replies/openapi";
 import { registerConversationPaths } from "../conversations/openapi";
+import { registerCustomAttributePaths } from "../custom-attributes/openapi";
+import { registerNotePaths } from "../notes/openapi";
+import { registerPrivacyPaths } from "../privacy/openapi";
+import { registerTagPaths } from "../tags/openapi";
+import { registerTeamPaths } from "../teams/openapi";
 import { registerEndUserPaths } from "../end-users/openapi";
 import { registerReportPaths } from "../reports/openapi";
+import { registerReferencePaths } from "../reference-api/openapi";
 import { registerWebhookPaths } from "../webhooks/openapi";
 
 /** Each domain registers its own paths from its own `lib/<domain>/openapi.ts`; add yours to this list. */
-const domains: ((registry: OpenAPIRegistry) => void)[] = [registerConversationPaths, registerEndUserPaths, registerWebhookPaths, registerReportPaths];
+const domains: ((registry: OpenAPIRegistry) => void)[] = [
+  registerConversationPaths,
+  registerNotePaths,
+  registerEndUserPaths,
+  registerWebhookPaths,
+  registerAgentPaths,
+  registerTeamPaths,
+  registerTagPaths,
+  registerCustomAttributePaths,
+  registerCannedReplyPaths,
+  registerBusinessHoursPaths,
+  registerPrivacyPaths,
+  registerReferencePaths,
+  registerReportPaths,
+];
 
 const DESCRIPTION = `The Dexra public REST API.
 

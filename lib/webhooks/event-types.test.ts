@@ -4,7 +4,7 @@ import { createConversation } from "../conversations/create-conversation";
 import { resolveConversation } from "../conversations/resolve-conversation";
 import { updateConversation } from "../conversations/update-conversation";
 import { updateEndUser } from "../end-users/update-end-user";
-import { WEBHOOK_EVENT_TYPES } from "../events/types";
+import { CONVERSATION_EVENT_TYPES } from "../events/types";
 import { createMessage } from "../messages/create-message";
 import { rateConversation } from "../ratings/rate-conversation";
 import { createTestOrg } from "../testing/test-org";
@@ -37,7 +37,7 @@ describe("event types", () => {
     await updateEndUser(ctx, conversation.requester.id, { first_name: "Eve" });
     await rateConversation(ctx, conversation.id, { score: 5 });
 
-    await eventually(() => expect(new Set(receiver.received.map((r) => r.body.type))).toEqual(new Set(WEBHOOK_EVENT_TYPES)));
+    await eventually(() => expect(new Set(receiver.received.map((r) => r.body.type))).toEqual(new Set(CONVERSATION_EVENT_TYPES)));
     expect(receiver.received.every((r) => r.verifiedWith.length === 1)).toBe(true);
     const sequences = receiver.received
       .filter((r) => r.body.type !== "user_updated")

@@ -2,6 +2,7 @@
 
 import { revealIdentitySecret, rotateIdentitySecret, updateOrganization } from "@/lib/organization/manage-organization";
 import { formDataToObject, type ActionState } from "@/lib/settings/form-data";
+import { updateRetention } from "@/lib/privacy/retention";
 import { settingsAction } from "@/lib/settings/settings-action";
 
 export async function updateOrganizationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -14,4 +15,8 @@ export async function revealIdentitySecretAction(_prev: ActionState<{ identitySe
 
 export async function rotateIdentitySecretAction(_prev: ActionState<{ identitySecret: string; previousExpiresAt: Date | null }>, form: FormData) {
   return settingsAction({ role: "owner", run: (s) => rotateIdentitySecret(s.ctx, formDataToObject(form)) });
+}
+
+export async function updateRetentionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return settingsAction({ role: "admin", run: (s) => updateRetention(s.ctx, formDataToObject(form)), message: "Retention saved." });
 }

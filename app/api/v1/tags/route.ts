@@ -1,0 +1,12 @@
+import { jsonResponse } from "@/lib/api/error-response";
+import { paginated } from "@/lib/api/paginate";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { pageList } from "@/lib/pagination/page-list";
+import { createTag, listTagsWithUsage, serializeTag } from "@/lib/tags/manage-tags";
+import { apiCreateTagSchema } from "@/lib/tags/schemas";
+
+export const GET = withApiKey(async ({ ctx, query, url }) => jsonResponse(paginated(url, pageList((await listTagsWithUsage(ctx)).map(serializeTag), query))), {
+  keys: ["server"],
+});
+
+export const POST = withApiKey(async ({ ctx, body }) => jsonResponse(serializeTag(await createTag(ctx, apiCreateTagSchema.parse(body))), 201), { keys: ["server"] });

@@ -1,0 +1,10 @@
+import { jsonResponse } from "@/lib/api/error-response";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { setApiTeamMembers } from "@/lib/teams/api-teams";
+import { apiTeamMembersSchema } from "@/lib/teams/schemas";
+
+// Replaces the member list.
+export const PUT = withApiKey<{ id: string }>(
+  async ({ ctx, params, body }) => jsonResponse(await setApiTeamMembers(ctx, params.id, apiTeamMembersSchema.parse(body))),
+  { keys: ["server"] },
+);

@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { rows } from "@/db/client";
+import { callRoute } from "@/lib/api/testing/call-route";
+import * as anonymizeConversationRoute from "@/app/api/v1/conversations/[id]/anonymize/route";
+import * as createRoute from "@/app/api/v1/conversations/create/route";
+import * as listRoute from "@/app/api/v1/conversations/route";
+import * as anonymizeUserRoute from "@/app/api/v1/users/[id]/anonymize/route";
+import * as exportRoute from "@/app/api/v1/users/[id]/export/route";
+import * as eventsRoute from "@/app/api/v1/events/route";
+import { listConversations } from "../conversations/list-conversations";
+import { rateConversation } from "../ratings/rate-conversation";
+import { updateConversation } from "../conversations/update-conversation";
+import { updateEndUser } from "../end-users/update-end-user";
+import { createMessage } from "../messages/create-message";
+import { createTestOrg } from "../testing/test-org";
+import { createWebhookEndpoint } from "../webhooks/endpoints";
+
+/** Every text, varchar, jsonb and tsvector column of every table, searched for `needle` (a database dump, by SQL). */
+async function findInDatabase(needle: string) {
+  const columns = await rows<{ table_name: string; column_name: string }>(sql`
+    select c.table_name, c.column_name from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
+    where c.table_schema = 'public' and c.data_type in ('text', 'character varying', 'jsonb', 'json', 'tsvector', 'ARRAY')`);
+  const hits: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const [found] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from ${sql.identifier(table_name)} where ${sql.identifier(column_name)}::text ilike ${`%${needle}%`}`,
+    );
+    if (found!.n > 0) hits.push(`${table_name}.${column_name}`);
+  }
+  return hits;
+}
+
+async function seedPersonalData(org: Awaited<ReturnType<typeof createTestOrg>>, token: string) {
+  process.env.DEXRA_WEBHOOK_ALLOW_PRIVATE = "1";
+  await createWebhookEndpoint(org.ctx, { url: "http://127.0.0.1:9/hook" });
+  const created = await callRoute(createRoute.POST, "POST", "x", {
+    key: org.serverKey,
+    headers: { "idempotency-key": `create-${token.length}-${org.orgId}` },
+    body: {
+      subject: `Refund for ${token}subject`,
+      user_email: `${token}@example.test`,
+      user_first_name: `${token}first`,
+      user_last_name: `${token}last`,
+      description: `My card ${token}body was charged twice`,
+      metadata: { order: `${token}meta` },
+    },
+  });
+  const conversation = created.body;
+  await createMessage(org.ctx, conversation.id, { body: `Reply mentioning ${token}reply`, user_email: org.owner.email });
+  await createMessage(org.ctx, conversation.id, { body: `Note about ${token}note`, user_email: org.owner.email, message_type: "note" });
+  await updateConversation(org.ctx, conversation.id, { subject: `Renamed ${token}renamed`, custom_attributes: { phone: `${token}phone` }, tags: ["billing"] });
+  await updateEndUser(org.ctx, conversation.requester.id, { external_id: `${token}ext`, custom_attributes: { city: `${token}city` } });
+  await rateConversation(org.ctx, conversation.id, { score: 2, comment: `Slow ${token}comment` });
+  // A receiver that echoed the payload back: its stored answer holds the text too.
+  const [delivery] = await rows<{ id: string }>(sql`select d.id from webhook_deliveries d join events e on e.id = d.event_id where e.conversation_id = ${conversation.id} limit 1`);
+  await rows(sql`insert into webhook_attempts (organization_id, delivery_id, attempt, status_code, response_body) values (${org.orgId}, ${delivery!.id}, 1, 500, ${`echo ${token}body`})`);
+  return conversation as { id: string; requester: { id: string }; created_at: string };
+}
+
+describe("GDPR anonymization", () => {
+  it("anonymizes an end user and all their conversations: no trace anywhere in the database, counts and timestamps kept", async () => {
+    const org = await createTestOrg();
+    const token = `qz${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+    const conversation = await seedPersonalData(org, token);
+    const second = await callRoute(createRoute.POST, "POST", "x", { key: org.serverKey, body: { subject: `Second ${token}two`, user_email: `${token}@example.test` } });
+    expect((await findInDatabase(token)).length).toBeGreaterThan(8);
+    const [before] = await rows<{ messages: number; activities: number; events: number; created: string }>(sql`select
+      (select count(*)::int from messages where organization_id = ${org.orgId}) as messages,
+      (select count(*)::int from activities where organization_id = ${org.orgId}) as activities,
+      (select count(*)::int from events where organization_id = ${org.orgId}) as events,
+      (select string_agg(created_at::text, ',' order by id) from messages where organization_id = ${org.orgId}) as created`);
+
+    const refused = await callRoute(anonymizeUserRoute.POST, "POST", "x", { key: org.serverKey, params: { id: conversation.requester.id }, body: {} });
+    expect(refused.status).toBe(409);
+    expect(await findInDatabase(token)).not.toEqual([]);
+    const done = await callRoute(anonymizeUserRoute.POST, "POST", "x", { key: org.serverKey, params: { id: conversation.requester.id }, body: { force: true } });
+    expect(done.status).toBe(202);
+    expect(done.body).toEqual({ status: "done" });
+
+    expect(await findInDatabase(token)).toEqual([]);
+    const [after] = await rows<{ messages: number; activities: number; events: number; created: string }>(sql`select
+      (select count(*)::int from messages where organization_id = ${org.orgId}) as messages,
+      (select count(*)::int from activities where organization_id = ${org.orgId}) as activities,
+      (select count(*)::int from events where organization_id = ${org.orgId}) as events,
+      (select string_agg(created_at::text, ',' order by id) from messages where organization_id = ${org.orgId}) as created`);
+    expect(after!.messages).toBe(before!.messages);
+    expect(after!.created).toBe(before!.created);
+    expect(after!.activities).toBeGreaterThan(before!.activities); // + the forced closes
+    expect(after!.events).toBeGreaterThan(before!.events); // + closes, conversation_anonymized ×2, user_anonymized
+
+    // What the API shows: search, the conversation, the export, the events feed, an idempotent replay.
+    expect((await listConversations(org.ctx, { q: `${token}body` })).count).toBe(0);
+    const listed = await callRoute(listRoute.GET, "GET", "/api/v1/conversations/", { key: org.serverKey });
+    expect(listed.body.results.map((c: { subject: string; status: string; created_at: string }) => [c.subject, c.status])).toEqual([
+      ["[anonymized]", "closed"],
+      ["[anonymized]", "closed"],
+    ]);
+    expect(listed.body.results[1].created_at).toBe(conversation.created_at);
+    const exported = await callRoute(exportRoute.GET, "GET", "x", { key: org.serverKey, params: { id: conversation.requester.id } });
+    expect(exported.body.user).toMatchObject({ email: null, external_id: null, first_name: "[anonymized]", custom_attributes: { city: "[anonymized]" } });
+    expect(exported.body.conversations).toHaveLength(2);
+    expect(exported.body.conversations[0].messages.map((m: { body: string }) => m.body)).toEqual(["[anonymized]", "[anonymized]", "[anonymized]"]);
+    expect(JSON.stringify(exported.body)).not.toContain(token);
+    const feed = await callRoute(eventsRoute.GET, "GET", "/api/v1/events/?limit=100", { key: org.serverKey });
+    expect(JSON.stringify(feed.body)).not.toContain(token);
+    expect(feed.body.results.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(["user_anonymized", "conversation_anonymized"]));
+    const replay = await callRoute(createRoute.POST, "POST", "x", {
+      key: org.serverKey,
+      headers: { "idempotency-key": `create-${token.length}-${org.orgId}` },
+      body: {
+        subject: `Refund for ${token}subject`, user_email: `${token}@example.test`, user_first_name: `${token}first`, user_last_name: `${token}last`,
+        description: `My card ${token}body was charged twice`, metadata: { order: `${token}meta` },
+      },
+    });
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(JSON.stringify(replay.body)).not.toContain(token);
+    expect(second.status).toBe(201);
+  });
+
+  it("anonymizes one conversation; the requester and their other conversations stay", async () => {
+    const org = await createTestOrg();
+    const token = `qy${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+    const conversation = await seedPersonalData(org, token);
+    const other = await callRoute(createRoute.POST, "POST", "x", { key: org.serverKey, body: { subject: `Keep ${token}keep`, user_email: `${token}@example.test` } });
+    const params = { id: conversation.id };
+    expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params, body: {} })).status).toBe(409);
+    expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params, body: { force: "yes" } })).status).toBe(400);
+    const done = await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params, body: { force: true } });
+    expect(done.status).toBe(202);
+    for (const part of ["subject", "body", "reply", "note", "renamed", "phone", "comment", "meta"]) expect(await findInDatabase(`${token}${part}`)).toEqual([]);
+    // The profile and the other conversation are untouched.
+    expect(await findInDatabase(`${token}keep`)).toContain("conversations.subject");
+    expect(await findInDatabase(`${token}ext`)).toContain("end_users.external_id");
+    expect(other.status).toBe(201);
+    expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params, body: {} })).status).toBe(202); // already closed: idempotent
+    expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.clientKey, params, body: {} })).status).toBe(403);
+  });
+});

@@ -1,0 +1,51 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { db, rows } from "@/db/client";
+import { conversations, ratings } from "@/db/schema";
+import type { Ctx } from "../context";
+import { listActivity } from "../conversations/list-activity";
+import { selectConversationRows } from "../conversations/queries";
+import { serializeConversation } from "../conversations/serialize";
+import { getEndUserRowOrThrow } from "../end-users/end-users";
+import { serializeEndUser } from "../end-users/serialize";
+import { listMessages } from "../messages/list-messages";
+import { serializeRating } from "../ratings/rate-conversation";
+
+/**
+ * `GET /users/{id}/export/` (GDPR access request): everything stored about one end user as one JSON document —
+ * the profile, each conversation they requested with its messages (notes too: they are about the person), its
+ * activity log and rating, messages they wrote elsewhere, and the events that name them.
+ */
+export async function exportEndUser(ctx: Ctx, id: string) {
+  const user = await getEndUserRowOrThrow(ctx, id);
+  const found = await selectConversationRows()
+    .where(and(eq(conversations.organizationId, ctx.orgId), eq(conversations.requesterId, user.id)))
+    .orderBy(asc(conversations.createdAt));
+  const threads = [];
+  for (const row of found) {
+    const conversation = serializeConversation(row);
+    const [rating] = await db.select().from(ratings).where(and(eq(ratings.organizationId, ctx.orgId), eq(ratings.conversationId, conversation.id)));
+    threads.push({
+      ...conversation,
+      anonymized_at: row.conversation.anonymizedAt?.toISOString() ?? null,
+      messages: (await listMessages(ctx, conversation.id)).results,
+      activity: (await listActivity(ctx, conversation.id)).results,
+      rating: rating ? serializeRating(rating) : null,
+    });
+  }
+  const elsewhere = await rows<{ id: string; conversation_id: string; body: string; created_at: string }>(sql`
+    select id, conversation_id, body, to_json(created_at)#>>'{}' as created_at from messages
+    where organization_id = ${ctx.orgId} and author_end_user_id = ${user.id}
+      and conversation_id not in (select id from conversations where organization_id = ${ctx.orgId} and requester_id = ${user.id})
+    order by created_at, id`);
+  const events = await rows<{ id: string; type: string; created_at: string; data: unknown }>(sql`
+    select id, type, to_json(created_at)#>>'{}' as created_at, data from events
+    where organization_id = ${ctx.orgId} and conversation_id is null and data::text like ${`%${user.id}%`}
+    order by seq`);
+  return {
+    exported_at: new Date().toISOString(),
+    user: { ...serializeEndUser(user), anonymized_at: user.anonymizedAt?.toISOString() ?? null },
+    conversations: threads,
+    messages_in_other_conversations: elsewhere,
+    profile_events: events,
+  };
+}

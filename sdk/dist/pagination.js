@@ -1,0 +1,34 @@
+import { unwrap } from "./errors.js";
+/**
+ * Every item of an `/api/v1` list (`{count, next, previous, results}`), page after page:
+ * `for await (const c of offsetItems((q) => dexra.GET("/api/v1/conversations/", { params: { query: q } }))) …`
+ */
+export async function* offsetItems(page, limit = 100) {
+    for (let offset = 0;;) {
+        const data = unwrap(await page({ limit, offset }));
+        yield* data.results;
+        if (!data.next || data.results.length === 0)
+            return;
+        offset += data.results.length;
+    }
+}
+/**
+ * Every item of a `/v1` list (`{data, meta: {total, next_cursor}}`), following the opaque cursor:
+ * `for await (const c of cursorItems((cursor) => dexra.GET("/v1/conversations", { params: { query: { cursor } } }))) …`
+ */
+export async function* cursorItems(page) {
+    for (let cursor;;) {
+        const data = unwrap(await page(cursor));
+        yield* data.data;
+        if (!data.meta.next_cursor)
+            return;
+        cursor = data.meta.next_cursor;
+    }
+}
+/** Collects an async iterator into an array (for small lists and tests). */
+export async function toArray(items) {
+    const all = [];
+    for await (const item of items)
+        all.push(item);
+    return all;
+}
