@@ -11,5 +11,7 @@ export async function register() {
   if (process.env.DEXRA_WORKER !== "off") {
     const { startWebhookWorker, webhookWorkerOptionsFromEnv } = await import("./lib/webhooks/worker");
     startWebhookWorker(webhookWorkerOptionsFromEnv());
+    const { startEmailServices } = await import("./lib/channels/start-email-services");
+    await startEmailServices();
   }
 }

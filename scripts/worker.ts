@@ -4,6 +4,7 @@
  */
 import { closeDb } from "../db/client";
 import { applyMigrations } from "../db/migrate";
+import { startEmailServices } from "../lib/channels/start-email-services";
 import { startWebhookWorker, webhookWorkerOptionsFromEnv } from "../lib/webhooks/worker";
 import { assertEmbeddedDatabaseFree, claimEmbeddedDatabase } from "./embedded-lock";
 
@@ -11,10 +12,11 @@ assertEmbeddedDatabaseFree();
 claimEmbeddedDatabase();
 await applyMigrations();
 const worker = startWebhookWorker(webhookWorkerOptionsFromEnv());
+const email = await startEmailServices();
 console.error(`[webhooks] worker ${process.pid} started`);
 
 const shutdown = async () => {
-  await worker.stop();
+  await Promise.all([worker.stop(), email.stop()]);
   await closeDb();
   process.exit(0);
 };

@@ -6,7 +6,8 @@ import { IDENTITY_BODY_FIELDS, readIdentity, resolveClientActor } from "./client
 import { errorResponse, jsonResponse } from "./error-response";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { consumeRateLimit, rateLimitHeaders } from "./rate-limit";
-import { asObject, assertNoNul, readJsonBody } from "./read-body";
+import { asObject, assertNoNul, readJsonBody, readRawBody } from "./read-body";
+import { sha256 } from "../crypto";
 
 type KeyKind = AuthenticatedKey["kind"];
 
@@ -18,6 +19,8 @@ export type ApiRequest<P> = {
   params: P;
   /** The JSON body as an object (identity fields removed); `{}` when the method has no body. */
   body: Record<string, unknown>;
+  /** The body's bytes, for routes declared with `rawBody` (raw mail, multipart uploads); empty otherwise. */
+  raw: Buffer;
   /** Query-string parameters (the last value wins when repeated). */
   query: Record<string, string>;
   requestId: string;
@@ -29,6 +32,8 @@ export type WithApiKeyOptions = {
   keys: KeyKind[];
   /** Client keys may call this without an end-user identity (creating an anonymous conversation). */
   anonymous?: boolean;
+  /** The body is not JSON: read it as bytes up to `maxBytes` (Idempotency-Key fingerprints the bytes). */
+  rawBody?: { maxBytes: number };
 };
 
 type RouteContext<P> = { params: Promise<P> };
@@ -49,7 +54,8 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
       headers = { ...headers, ...rateLimitHeaders(consumeRateLimit(key.id, key.rateLimitPerMinute)) };
       if (!options.keys.includes(key.kind)) throw new ApiError("forbidden", `This endpoint needs a ${options.keys.join(" or ")} key`);
 
-      const raw = BODY_METHODS.has(request.method) ? await readJsonBody(request) : { text: "", json: {} };
+      const bytes = options.rawBody && BODY_METHODS.has(request.method) ? await readRawBody(request, options.rawBody.maxBytes) : Buffer.alloc(0);
+      const raw = BODY_METHODS.has(request.method) && !options.rawBody ? await readJsonBody(request) : { text: bytes.length ? sha256(bytes) : "", json: {} };
       const body = { ...asObject(raw.json) };
       let actor: Actor = { type: "api_key", id: key.id, name: key.name || key.prefix, kind: key.kind };
       if (key.kind === "client") {
@@ -65,7 +71,7 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
       assertNoNul(body, "The request body");
       assertNoNul(query, "The query string");
       assertNoNul(params, "The path");
-      const req: ApiRequest<P> = { request, url, ctx: { orgId: key.orgId, actor }, key, params, body, query, requestId };
+      const req: ApiRequest<P> = { request, url, ctx: { orgId: key.orgId, actor }, key, params, body, raw: bytes, query, requestId };
       const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
       // Anonymous visitors of one publishable key share no identity to keep their replays apart, and a replay
       // could not hand back the one-time X-Dexra-User-Token: refuse rather than replay someone else's answer.

@@ -31,14 +31,17 @@ export type Envelope = { from?: string | null; to?: string[] };
  * The one way mail comes in (SMTP listener and POST /api/v1/inbound/email/): recipient address → channel →
  * organization, then threading, then one transaction storing the message, its files and its Message-ID.
  * A mail addressed to several organizations' channels is stored once in each; none → an empty list.
+ * `organizationId` restricts delivery to that organization (the HTTP route, authenticated by its server key).
  */
-export async function receiveEmail(raw: Buffer, envelope: Envelope = {}): Promise<ReceiveOutcome[]> {
+export async function receiveEmail(raw: Buffer, envelope: Envelope = {}, options: { organizationId?: string } = {}): Promise<ReceiveOutcome[]> {
   if (raw.length > MAX_INBOUND_BYTES) throw new ApiError("payload_too_large", `Mail exceeds ${MAX_INBOUND_BYTES} bytes`);
   const mail = await parseEmail(raw, envelope);
   const matched = await findChannelsByAddress([...new Set(mail.recipients.map(baseAddress))]);
   const byOrg = new Map<string, Channel>();
   for (const address of mail.recipients.map(baseAddress)) {
     const channel = matched.find((c) => c.address.toLowerCase() === address);
+    // A relay posting with one organization's key delivers to that organization only.
+    if (options.organizationId && channel?.organizationId !== options.organizationId) continue;
     if (channel && !byOrg.has(channel.organizationId)) byOrg.set(channel.organizationId, channel);
   }
   const outcomes: ReceiveOutcome[] = [];

@@ -49,3 +49,9 @@ export async function waitFor<T>(check: () => T | undefined | null | false | Pro
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** A raw RFC 5322 message built by nodemailer's composer (the same code that sends real mail). */
+export async function composeMail(options: import("nodemailer/lib/mailer").Options): Promise<Buffer> {
+  const { default: MailComposer } = await import("nodemailer/lib/mail-composer");
+  return new MailComposer(options).compile().build();
+}
