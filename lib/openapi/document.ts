@@ -1,10 +1,11 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { registerChannelPaths } from "../channels/openapi";
 import { registerConversationPaths } from "../conversations/openapi";
 import { registerEndUserPaths } from "../end-users/openapi";
 import { registerWebhookPaths } from "../webhooks/openapi";
 
 /** Each domain registers its own paths from its own `lib/<domain>/openapi.ts`; add yours to this list. */
-const domains: ((registry: OpenAPIRegistry) => void)[] = [registerConversationPaths, registerEndUserPaths, registerWebhookPaths];
+const domains: ((registry: OpenAPIRegistry) => void)[] = [registerConversationPaths, registerEndUserPaths, registerWebhookPaths, registerChannelPaths];
 
 const DESCRIPTION = `The Dexra public REST API.
 
