@@ -9,7 +9,7 @@ const sign = (id: string, expires: number) => createHmac("sha256", `${authSecret
 /** A download path that works without a session or key until it expires (e-mail clients and <img> tags have neither). */
 export function signedDownloadPath(id: string, ttlSeconds = DOWNLOAD_TTL_SECONDS, now = Date.now()) {
   const expires = Math.floor(now / 1000) + ttlSeconds;
-  return `/api/v1/attachments/${id}/download/?expires=${expires}&signature=${sign(id, expires)}`;
+  return `/api/attachments/${id}/?expires=${expires}&signature=${sign(id, expires)}`;
 }
 
 export function verifyDownloadSignature(id: string, expires: string | null, signature: string | null, now = Date.now()): boolean {

@@ -10,7 +10,8 @@ export type NewMessage = {
   body: string;
   type: "reply" | "note";
   direction: "inbound" | "outbound";
-  author: { agentId: string; email: string } | { endUserId: string; email: string | null };
+  /** `api`: sent by the organization through the API (send-message), not by a person. */
+  author: { agentId: string; email: string } | { endUserId: string; email: string | null } | { api: true; email: null };
   externalId?: string;
   channel: string;
   /** Merged into the webhook event's data (e.g. `automated` for auto-replies, which automation must not answer). */

@@ -9,7 +9,8 @@ export function serializeMessage(m: MessageRecord) {
     id: m.id,
     conversation_id: m.conversationId,
     sender_email: m.senderEmail,
-    sender_type: m.authorAgentId ? ("agent" as const) : ("user" as const),
+    // Outbound without an agent is the organization itself (send-message through the API): shown as the agent side.
+    sender_type: m.authorAgentId || (m.direction === "outbound" && !m.authorEndUserId) ? ("agent" as const) : ("user" as const),
     body: m.body,
     message_type: m.type,
     direction: m.direction,
