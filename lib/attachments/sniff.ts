@@ -17,3 +17,6 @@ export async function sniffContentType(content: Buffer, declared: string | null 
   if (claimed.startsWith("text/") || claimed === "message/rfc822" || claimed === "application/json") return claimed;
   return "application/octet-stream";
 }
+
+/** Raster images are previewed in the inbox; SVG never is (it is active content). */
+export const isImagePreviewable = (contentType: string) => /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(contentType);
