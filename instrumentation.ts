@@ -16,5 +16,8 @@ export async function register() {
     onShutdown(() => worker.stop({ graceMs: 5_000 }));
     const { startRetentionTimer } = await import("./lib/privacy/retention");
     startRetentionTimer();
+    const { startEmailServices } = await import("./lib/channels/start-email-services");
+    const email = await startEmailServices();
+    onShutdown(() => email.stop());
   }
 }

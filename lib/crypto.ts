@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
-export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+export const sha256 = (value: string | Uint8Array) => createHash("sha256").update(value).digest("hex");
 
 /** URL-safe random token with `bytes` of entropy. */
 export const randomToken = (bytes = 24) => randomBytes(bytes).toString("base64url");

@@ -7,7 +7,8 @@ export type ErrorCode =
   | "already_assigned"
   | "idempotency_key_reused"
   | "payload_too_large"
-  | "rate_limited";
+  | "rate_limited"
+  | "channel_not_configured";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
@@ -19,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   idempotency_key_reused: 422,
   payload_too_large: 413,
   rate_limited: 429,
+  channel_not_configured: 422,
 };
 
 /** The one error type domain code throws; the edges map it to `{"error": {...}}` with its status. */

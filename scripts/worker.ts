@@ -7,6 +7,7 @@ import { applyMigrations } from "../db/migrate";
 import { logger } from "../lib/ops/logger";
 import { SHUTDOWN_DEADLINE_MS } from "../lib/ops/shutdown";
 import { startRetentionTimer } from "../lib/privacy/retention";
+import { startEmailServices } from "../lib/channels/start-email-services";
 import { startWebhookWorker, webhookWorkerOptionsFromEnv } from "../lib/webhooks/worker";
 import { assertEmbeddedDatabaseFree, claimEmbeddedDatabase } from "./embedded-lock";
 
@@ -14,6 +15,7 @@ assertEmbeddedDatabaseFree();
 claimEmbeddedDatabase();
 await applyMigrations();
 const worker = startWebhookWorker(webhookWorkerOptionsFromEnv());
+const email = await startEmailServices();
 logger.info({ worker: "webhooks" }, "worker started");
 startRetentionTimer(); // GDPR retention (lib/privacy): safe in every worker at once (SKIP LOCKED claims)
 console.error(`[webhooks] worker ${process.pid} started`);
@@ -22,7 +24,7 @@ console.error(`[webhooks] worker ${process.pid} started`);
 const shutdown = async (signal: string) => {
   setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
   logger.info({ signal }, "worker stopping");
-  await worker.stop({ graceMs: 5_000 });
+  await Promise.all([worker.stop({ graceMs: 5_000 }), email.stop()]);
   await closeDb();
   logger.info({}, "worker stopped");
   process.exit(0);

@@ -9,6 +9,7 @@ import { showToast, Toaster } from "../ui/toast";
 import type { ComposerHandle } from "./composer";
 import { ConversationList } from "./conversation-list";
 import { DetailsPanel } from "./details-panel";
+import { NewEmailButton } from "../channels/new-email-dialog";
 import { BulkBar, SearchBox, SortAndFilter } from "./list-toolbar";
 import { MergeDialog } from "./merge-dialog";
 import { leavesView, type Me } from "./optimistic";
@@ -117,7 +118,10 @@ export function InboxApp({ me }: { me: Me }) {
             </span>
           </div>
           <SearchBox inputRef={search} />
-          <SortAndFilter />
+          <div className="flex items-center justify-between gap-2">
+            <SortAndFilter />
+            <NewEmailButton />
+          </div>
         </div>
         {selected.size > 0 && (
           <BulkBar

@@ -1,4 +1,5 @@
 import type { InboxMessage } from "@/lib/inbox/get-thread";
+import { EmailMeta, MessageAttachments } from "../channels/email-meta";
 import { RelativeTime } from "../ui/relative-time";
 import { MessageMarkdown } from "./markdown";
 
@@ -22,7 +23,9 @@ export function MessageItem({ message }: { message: InboxMessage }) {
         </span>
         <RelativeTime iso={message.created_at} />
       </header>
+      <EmailMeta message={message} />
       <MessageMarkdown source={message.body} />
+      <MessageAttachments message={message} />
     </article>
   );
 }

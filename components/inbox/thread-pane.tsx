@@ -7,6 +7,7 @@ import { Badge, PRIORITY_TONE, STATUS_TONE } from "../ui/badge";
 import { Button } from "../ui/button";
 import { EmptyState } from "../ui/empty-state";
 import { ActionBar } from "./action-bar";
+import { EmailRecipientLine } from "../channels/email-meta";
 import { Composer, type ComposerHandle } from "./composer";
 import { inboxFetch } from "./inbox-api";
 import { MessageItem } from "./message-item";
@@ -103,6 +104,7 @@ export function ThreadPane({ number, me, act, onSnooze, onMerge, onClose, onTogg
           </div>
         ))}
       </div>
+      <EmailRecipientLine email={thread.data.email} />
       <Composer
         ref={composerRef}
         conversation={{ id: c.id, number: c.number, requesterFirstName: c.requester.first_name ?? "there" }}

@@ -31,6 +31,8 @@ export function useSendMessage(conversation: { id: string; number: number }, me:
           external_id: null,
           created_at: new Date().toISOString(),
           author_name: me.name,
+          email: null,
+          attachments: [],
         };
         client.setQueryData<InboxThread>(key, { ...previous, messages: [...previous.messages, pending] });
       }

@@ -9,6 +9,7 @@ const ITEMS = [
   ["teams", "Teams"],
   ["api-keys", "API keys"],
   ["webhooks", "Webhooks"],
+  ["channels", "Channels"],
   ["tags", "Tags"],
   ["custom-attributes", "Custom attributes"],
   ["canned-replies", "Canned replies"],

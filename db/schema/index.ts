@@ -11,3 +11,4 @@ export * from "./settings";
 export * from "./counts";
 export * from "./reports";
 export * from "./sla";
+export * from "./channels";

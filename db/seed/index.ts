@@ -52,6 +52,9 @@ async function seed() {
     { organizationId: orgId, title: "Closing", shortcut: "bye", body: "Glad I could help. Have a great day!\n\n— {{agent.name}}" },
   ]);
 
+  // The demo's email channel: `npm run demo` points its SMTP at a local mail catcher.
+  await db.insert(s.channels).values({ organizationId: orgId, type: "email", address: "support@acme.test", name: "Acme Support" }).onConflictDoNothing();
+
   const users = await db
     .insert(s.endUsers)
     .values(

@@ -41,3 +41,25 @@ export function asObject(json: unknown): Record<string, unknown> {
 
 /** Kept for the callers that named it first: the same check as assertSafeInput (NUL, lone surrogates, depth). */
 export const assertNoNul = assertSafeInput;
+
+/** A non-JSON body (raw mail, multipart upload) as bytes, refused past `maxBytes` with 413 like JSON bodies. */
+export async function readRawBody(request: Request, maxBytes: number): Promise<Buffer> {
+  const tooBig = () => new ApiError("payload_too_large", `Request body exceeds ${maxBytes} bytes`);
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooBig();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw tooBig();
+      }
+      chunks.push(value);
+    }
+  }
+  return Buffer.concat(chunks);
+}

@@ -9,7 +9,8 @@ import { errorResponse, jsonResponse } from "./error-response";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { consumeRateLimit, rateLimitBuckets, rateLimitHeaders } from "./rate-limit";
 import { assertSafeInput } from "./json-guard";
-import { asObject, readJsonBody } from "./read-body";
+import { asObject, readJsonBody, readRawBody } from "./read-body";
+import { sha256 } from "../crypto";
 
 type KeyKind = AuthenticatedKey["kind"];
 
@@ -21,6 +22,8 @@ export type ApiRequest<P> = {
   params: P;
   /** The JSON body as an object (identity fields removed); `{}` when the method has no body. */
   body: Record<string, unknown>;
+  /** The body's bytes, for routes declared with `rawBody` (raw mail, multipart uploads); empty otherwise. */
+  raw: Buffer;
   /** Query-string parameters (the last value wins when repeated). */
   query: Record<string, string>;
   requestId: string;
@@ -32,6 +35,8 @@ export type WithApiKeyOptions = {
   keys: KeyKind[];
   /** Client keys may call this without an end-user identity (creating an anonymous conversation). */
   anonymous?: boolean;
+  /** The body is not JSON: read it as bytes up to `maxBytes` (Idempotency-Key fingerprints the bytes). */
+  rawBody?: { maxBytes: number };
 };
 
 type RouteContext<P> = { params: Promise<P> };
@@ -53,7 +58,8 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
       if (key.kind === "server") headers = { ...headers, ...rateLimitHeaders(await consumeRateLimit(rateLimitBuckets(key, {}))) };
       if (!options.keys.includes(key.kind)) throw new ApiError("forbidden", `This endpoint needs a ${options.keys.join(" or ")} key`);
 
-      const raw = BODY_METHODS.has(request.method) ? await readJsonBody(request) : { text: "", json: {} };
+      const bytes = options.rawBody && BODY_METHODS.has(request.method) ? await readRawBody(request, options.rawBody.maxBytes) : Buffer.alloc(0);
+      const raw = BODY_METHODS.has(request.method) && !options.rawBody ? await readJsonBody(request) : { text: bytes.length ? sha256(bytes) : "", json: {} };
       const body = { ...asObject(raw.json) };
       const url = new URL(request.url);
       const params = ((await context?.params) ?? {}) as P;
@@ -73,7 +79,7 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
         for (const field of IDENTITY_BODY_FIELDS) delete body[field];
       }
 
-      const req: ApiRequest<P> = { request, url, ctx: { orgId: key.orgId, actor }, key, params, body, query, requestId };
+      const req: ApiRequest<P> = { request, url, ctx: { orgId: key.orgId, actor }, key, params, body, raw: bytes, query, requestId };
       const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
       // Anonymous visitors of one publishable key share no identity to keep their replays apart, and a replay
       // could not hand back the one-time X-Dexra-User-Token: refuse rather than replay someone else's answer.

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { db, type Tx } from "@/db/client";
 import { conversations, endUsers, organizations } from "@/db/schema";
 import type { Ctx } from "../context";
@@ -39,7 +40,12 @@ async function verifiedRequester(tx: Tx, orgId: string, id: string, claimedEmail
  */
 export async function createConversation(ctx: Ctx, input: CreateConversationInput, options: CreateConversationOptions = {}) {
   const params = createConversationSchema.parse(input);
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => createConversationInTx(tx, ctx, params, options));
+}
+
+/** The same, in the caller's transaction (an inbound mail stores its conversation, message and files together). */
+export async function createConversationInTx(tx: Tx, ctx: Ctx, params: z.output<typeof createConversationSchema>, options: CreateConversationOptions = {}) {
+  {
     const identity = { firstName: params.user_first_name, lastName: params.user_last_name };
     let anonymousToken: string | null = null;
     let requester;
@@ -93,5 +99,5 @@ export async function createConversation(ctx: Ctx, input: CreateConversationInpu
       conversation = serializeConversation(await getConversationRowOrThrow(ctx.orgId, created!.id, tx));
     }
     return { conversation, anonymousToken };
-  });
+  }
 }

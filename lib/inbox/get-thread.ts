@@ -5,6 +5,7 @@ import type { Ctx } from "../context";
 import { notFound } from "../errors";
 import { selectConversationRows } from "../conversations/queries";
 import { serializeConversation } from "../conversations/serialize";
+import { emailRecipientsOf, messageEmailDetails } from "../channels/message-email-details";
 import { serializeMessage } from "../messages/serialize";
 
 // Long threads are rare; past this the oldest messages are left out and the thread says so.
@@ -17,16 +18,20 @@ export async function getInboxThread(ctx: Ctx, number: number) {
     .limit(1);
   if (!row) throw notFound("Conversation");
   const list = await threadMessagesQuery(ctx, row.conversation.id);
+  const shown = list.slice(0, MAX_MESSAGES);
+  const [details, email] = await Promise.all([messageEmailDetails(ctx.orgId, shown.map((m) => m.message.id)), emailRecipientsOf(ctx.orgId, row.conversation.id)]);
   const requesterName = [row.requester.firstName, row.requester.lastName].filter(Boolean).join(" ") || row.requester.email || "Anonymous visitor";
   return {
     conversation: serializeConversation(row),
     truncated: list.length > MAX_MESSAGES,
-    messages: list
-      .slice(0, MAX_MESSAGES)
+    email,
+    messages: shown
       .reverse()
       .map(({ message, authorName }) => ({
         ...serializeMessage(message),
         author_name: authorName ?? (message.authorEndUserId ? requesterName : (message.senderEmail ?? (message.direction === "outbound" ? "API" : "Unknown"))),
+        email: details.email.get(message.id) ?? null,
+        attachments: details.files.get(message.id) ?? [],
       })),
   };
 }

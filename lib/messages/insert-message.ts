@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { rows, type Tx } from "@/db/client";
 import type { Ctx } from "../context";
 import { recordMessageFacts } from "../reports/record-facts";
+import { queueOutboundEmail } from "../channels/queue-outbound-email";
 import { recordChange } from "../events/record";
 import { serializeMessage, type MessageRecord } from "./serialize";
 
@@ -14,6 +15,8 @@ export type NewMessage = {
   author: { agentId: string; email: string } | { endUserId: string; email: string | null } | { api: true; email: null };
   externalId?: string;
   channel: string;
+  /** Merged into the webhook event's data (e.g. `automated` for auto-replies, which automation must not answer). */
+  eventData?: Record<string, unknown>;
 };
 
 const PREVIEW_CHARS = 140;
@@ -51,9 +54,11 @@ export async function insertMessage(tx: Tx, ctx: Ctx, input: NewMessage): Promis
     activity: { action: isNote ? "note" : "message", data: { message_id: message.id, direction: input.direction } },
     event: {
       type: isNote ? "note_created" : input.direction === "inbound" ? "message_in" : "message_out",
-      data: { conversation_id: input.conversationId, message: serializeMessage(message), message_text: input.body, source_channel: input.channel },
+      data: { conversation_id: input.conversationId, message: serializeMessage(message), message_text: input.body, source_channel: input.channel, ...input.eventData },
     },
   });
   await recordMessageFacts(tx, ctx, message);
+  // An agent's reply on an email conversation is mailed: queued here, in the message's own transaction.
+  if (input.channel === "email" && input.direction === "outbound" && !isNote) await queueOutboundEmail(tx, ctx, message);
   return message;
 }

@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { registerAgentPaths } from "../agents/openapi";
 import { registerBusinessHoursPaths } from "../business-hours/openapi";
 import { registerCannedReplyPaths } from "../canned-replies/openapi";
+import { registerChannelPaths } from "../channels/openapi";
 import { registerConversationPaths } from "../conversations/openapi";
 import { registerCustomAttributePaths } from "../custom-attributes/openapi";
 import { registerNotePaths } from "../notes/openapi";
@@ -28,6 +29,7 @@ const domains: ((registry: OpenAPIRegistry) => void)[] = [
   registerPrivacyPaths,
   registerReferencePaths,
   registerReportPaths,
+  registerChannelPaths,
 ];
 
 const DESCRIPTION = `The Dexra public REST API.

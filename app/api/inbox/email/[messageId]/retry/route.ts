@@ -1,0 +1,5 @@
+import { withAgent } from "@/lib/inbox/route";
+import { retryEmailDelivery } from "@/lib/channels/outbound-queue";
+
+// The inbox's Retry on a failed outbound mail: queued again now, for the agent's organization only.
+export const POST = withAgent<{ messageId: string }>(async (_request, session, params) => Response.json(await retryEmailDelivery(session.ctx.orgId, params.messageId)));

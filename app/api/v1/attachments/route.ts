@@ -1,0 +1,8 @@
+import { jsonResponse } from "@/lib/api/error-response";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { MAX_UPLOAD_BODY_BYTES, uploadAttachment } from "@/lib/attachments/upload";
+
+export const POST = withApiKey(
+  async ({ ctx, request, raw, url }) => jsonResponse(await uploadAttachment(ctx, raw, request.headers.get("content-type") ?? "", url.origin), 201),
+  { keys: ["server", "client"], rawBody: { maxBytes: MAX_UPLOAD_BODY_BYTES } },
+);

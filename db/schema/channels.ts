@@ -1,0 +1,107 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { conversations, messages } from "./conversations";
+import { organizations } from "./organizations";
+
+export const channelType = pgEnum("channel_type", ["email"]);
+export const emailDeliveryStatus = pgEnum("email_delivery_status", ["queued", "sent", "failed"]);
+
+// An address is routed to exactly one organization, so it is unique across all of them.
+export const channels = pgTable(
+  "channels",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    type: channelType("type").notNull().default("email"),
+    address: text("address").notNull(),
+    name: text("name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("channels_address_unique").on(sql`lower(${t.address})`), index("channels_org_idx").on(t.organizationId, t.createdAt)],
+);
+
+// One per email conversation: the channel it speaks through and the token its Reply-To carries.
+export const emailThreads = pgTable(
+  "email_threads",
+  {
+    conversationId: uuid("conversation_id").primaryKey().references(() => conversations.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    channelId: uuid("channel_id").references(() => channels.id, { onDelete: "set null" }),
+    replyToken: text("reply_token").notNull(),
+    subject: text("subject").notNull(),
+    cc: text("cc").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("email_threads_token_unique").on(t.replyToken)],
+);
+
+/**
+ * Every email message in and out with its RFC 5322 Message-ID (threading looks them all up) and, for
+ * outbound mail, its delivery: a queue row leased by workers like webhook deliveries.
+ */
+export const emailMessages = pgTable(
+  "email_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id").notNull().references(() => conversations.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id").references(() => messages.id, { onDelete: "cascade" }),
+    channelId: uuid("channel_id").references(() => channels.id, { onDelete: "set null" }),
+    direction: text("direction").$type<"inbound" | "outbound">().notNull(),
+    rfcMessageId: text("rfc_message_id").notNull(),
+    fromAddress: text("from_address"),
+    toAddresses: text("to_addresses").array().notNull().default(sql`'{}'::text[]`),
+    ccAddresses: text("cc_addresses").array().notNull().default(sql`'{}'::text[]`),
+    subject: text("subject"),
+    inReplyTo: text("in_reply_to"),
+    references: text("references").array().notNull().default(sql`'{}'::text[]`),
+    // Auto-replies, bounces and list mail: stored, never answered.
+    automated: boolean("automated").notNull().default(false),
+    rawAttachmentId: uuid("raw_attachment_id"),
+    deliveryStatus: emailDeliveryStatus("delivery_status"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("email_messages_org_rfc_id_unique").on(t.organizationId, t.rfcMessageId),
+    index("email_messages_message_idx").on(t.messageId),
+    index("email_messages_conversation_idx").on(t.conversationId, t.createdAt),
+    // Due outbound mail: queued, or failed with a retry scheduled (next_attempt_at is null once sent or given up).
+    index("email_messages_due_idx").on(t.nextAttemptAt).where(sql`${t.nextAttemptAt} is not null`),
+  ],
+);
+
+/** Uploaded files and email attachments; the bytes live in the configured store under `storageKey`. */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "set null" }),
+    messageId: uuid("message_id").references(() => messages.id, { onDelete: "set null" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    storageKey: text("storage_key").notNull(),
+    // The original MIME of an inbound mail, downloadable but not listed among the message's files.
+    isOriginalMime: boolean("is_original_mime").notNull().default(false),
+    uploadedByEndUserId: uuid("uploaded_by_end_user_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("attachments_org_conversation_idx").on(t.organizationId, t.conversationId), index("attachments_message_idx").on(t.messageId)],
+);
+
+// Quick-reply buttons sent with a message (send-message `button`), shown by the widget.
+export const messageButtons = pgTable("message_buttons", {
+  messageId: uuid("message_id").primaryKey().references(() => messages.id, { onDelete: "cascade" }),
+  organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+  buttons: jsonb("buttons").$type<{ label: string; value: string }[]>().notNull(),
+});
+
+export type Channel = typeof channels.$inferSelect;
+export type EmailMessage = typeof emailMessages.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;

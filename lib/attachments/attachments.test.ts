@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { rows } from "@/db/client";
+import { createChannel } from "../channels/manage-channels";
+import { receiveEmail } from "../channels/receive-email";
+import { composeMail } from "../testing/smtp-catcher";
+import { createTestOrg } from "../testing/test-org";
+import { deleteConversationAttachments, pruneOrphanAttachments } from "./attachments";
+import { fileStore } from "./store";
+
+describe("deleteConversationAttachments", () => {
+  it("removes a conversation's files from the store and their rows, and nothing of another conversation", async () => {
+    const org = await createTestOrg();
+    const address = `files-${randomUUID().slice(0, 8)}@acme.test`;
+    await createChannel(org.ctx, { type: "email", address, name: "Files" });
+    const mail = (n: number) => composeMail({ from: "kim@c.test", to: address, subject: `Files ${n}`, text: "see attached", attachments: [{ filename: `a${n}.txt`, content: `hello ${n}` }] });
+    const [first] = await receiveEmail(await mail(1));
+    const [second] = await receiveEmail(await mail(2));
+    const keysOf = (conversationId: string) => rows<{ storage_key: string }>(sql`select storage_key from attachments where conversation_id = ${conversationId}`);
+    const firstKeys = await keysOf(first!.conversationId);
+    expect(firstKeys).toHaveLength(2); // the file and the original .eml
+    expect(await deleteConversationAttachments(org.orgId, first!.conversationId)).toEqual({ deleted: 2 });
+    for (const k of firstKeys) expect(await fileStore().get(k.storage_key)).toBeNull();
+    expect(await keysOf(first!.conversationId)).toHaveLength(0);
+    const kept = await keysOf(second!.conversationId);
+    expect(kept).toHaveLength(2);
+    expect((await fileStore().get(kept[0]!.storage_key))).not.toBeNull();
+    // Another organization cannot delete them.
+    const other = await createTestOrg();
+    expect(await deleteConversationAttachments(other.orgId, second!.conversationId)).toEqual({ deleted: 0 });
+  });
+
+  it("prunes uploads never attached to a message once they are old", async () => {
+    const org = await createTestOrg();
+    await fileStore().put(`${org.orgId}/old`, Buffer.from("x"), "text/plain");
+    await rows(sql`insert into attachments (organization_id, filename, content_type, size, storage_key, created_at)
+      values (${org.orgId}, 'old.txt', 'text/plain', 1, ${`${org.orgId}/old`}, now() - interval '2 days')`);
+    expect(await pruneOrphanAttachments()).toBeGreaterThanOrEqual(1);
+    expect(await fileStore().get(`${org.orgId}/old`)).toBeNull();
+  });
+});

@@ -1,0 +1,41 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { dataDir } from "@/db/client";
+
+/** Where attachment bytes live. Local disk by default; the database only keeps the key. */
+export type FileStore = {
+  put(key: string, content: Buffer, contentType: string): Promise<void>;
+  get(key: string): Promise<Buffer | null>;
+  delete(key: string): Promise<void>;
+};
+
+function localStore(root: string): FileStore {
+  // Keys are generated here (org/uuid), never taken from a filename, so they cannot escape the root.
+  const file = (key: string) => path.join(root, ...key.split("/"));
+  return {
+    async put(key, content) {
+      await fs.mkdir(path.dirname(file(key)), { recursive: true });
+      await fs.writeFile(file(key), content);
+    },
+    async get(key) {
+      return fs.readFile(file(key)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return null;
+        throw error;
+      });
+    },
+    async delete(key) {
+      await fs.rm(file(key), { force: true });
+    },
+  };
+}
+
+const holder = globalThis as unknown as { __dexraFileStore?: FileStore };
+
+/** DEXRA_ATTACHMENTS_DIR overrides `.data/attachments`. */
+export function fileStore(): FileStore {
+  holder.__dexraFileStore ??= localStore(process.env.DEXRA_ATTACHMENTS_DIR ?? path.join(dataDir, "attachments"));
+  return holder.__dexraFileStore;
+}
+
+export const newStorageKey = (orgId: string) => `${orgId}/${randomUUID()}`;

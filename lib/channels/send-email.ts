@@ -1,0 +1,45 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { attachments } from "@/db/schema";
+import { fileStore } from "../attachments/store";
+import type { ClaimedEmail } from "./outbound-queue";
+
+/** `support@x.com` + token → `support+token@x.com`: replies come back to the channel carrying the thread. */
+export function replyToAddress(from: string, token: string | null) {
+  if (!token) return from;
+  const [local, domain] = from.split("@");
+  return `${local}+${token}@${domain}`;
+}
+
+export function createSmtpTransport(url: string, timeoutMs: number): Transporter {
+  return nodemailer.createTransport(url, {
+    pool: true,
+    maxConnections: 5,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  } as never);
+}
+
+/** One outbound mail, exactly as queued: From is the channel, the Message-ID is the one stored for threading. */
+export async function sendQueuedEmail(transport: Transporter, claim: ClaimedEmail) {
+  const files = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.organizationId, claim.organization_id), eq(attachments.messageId, claim.message_id), eq(attachments.isOriginalMime, false)));
+  const contents = await Promise.all(files.map(async (f) => ({ filename: f.filename, contentType: f.contentType, content: (await fileStore().get(f.storageKey)) ?? Buffer.alloc(0) })));
+  const fromName = claim.agent_name && claim.channel_name ? `${claim.agent_name} (${claim.channel_name})` : (claim.channel_name ?? undefined);
+  return transport.sendMail({
+    from: { name: fromName ?? "", address: claim.from_address },
+    replyTo: replyToAddress(claim.from_address, claim.reply_token),
+    to: claim.to_addresses,
+    cc: claim.cc_addresses.length ? claim.cc_addresses : undefined,
+    subject: claim.subject,
+    text: claim.body,
+    messageId: claim.rfc_message_id,
+    inReplyTo: claim.in_reply_to ?? undefined,
+    references: claim.references.length ? claim.references : undefined,
+    attachments: contents,
+  });
+}
