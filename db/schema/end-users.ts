@@ -15,6 +15,9 @@ export const endUsers = pgTable(
     isAnonymous: boolean("is_anonymous").notNull().default(false),
     // Hash of the bearer token handed to an anonymous widget visitor; the token itself is never stored.
     anonymousTokenHash: text("anonymous_token_hash").unique(),
+    // An email a widget visitor's page claimed without a user_hash or user_jwt: shown to agents as unverified,
+    // never used to look anyone up.
+    unverifiedEmail: text("unverified_email"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -7,3 +7,4 @@ export * from "./activity";
 export * from "./api";
 export * from "./webhooks";
 export * from "./settings";
+export * from "./widget";
