@@ -9,7 +9,7 @@ import { publishVisitorTyping } from "./typing";
 
 /** Reads SSE data events from a widget stream until `until` matches one (or the timeout passes). */
 async function collect(stream: ReadableStream<Uint8Array>, until: (e: Record<string, unknown>) => boolean, timeoutMs = 5000) {
-  const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = stream.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>).getReader();
   const events: Record<string, unknown>[] = [];
   let raw = "";
   const deadline = Date.now() + timeoutMs;
