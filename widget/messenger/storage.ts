@@ -1,16 +1,21 @@
 // The iframe's own localStorage (the app's origin, never the host page's), one namespace per key.
-// Browsers may refuse storage in third-party frames; then the visitor is simply new on every load.
+// Browsers that block third-party site data (Chromium with third-party cookies blocked, Safari) refuse it:
+// then everything lives in memory and the anonymous visitor is new on every page load.
 export function createStore(key: string) {
   const ns = `dexra:${key.slice(0, 20)}:`;
+  const memory = new Map<string, string>();
   const read = <T>(name: string, fallback: T): T => {
+    let raw: string | null | undefined = memory.get(name);
     try {
-      const raw = localStorage.getItem(ns + name);
-      return raw === null ? fallback : (JSON.parse(raw) as T);
+      raw = localStorage.getItem(ns + name) ?? raw;
     } catch {
-      return fallback;
+      // storage refused: memory only
     }
+    return raw === null || raw === undefined ? fallback : (JSON.parse(raw) as T);
   };
   const write = (name: string, value: unknown) => {
+    if (value === null) memory.delete(name);
+    else memory.set(name, JSON.stringify(value));
     try {
       if (value === null) localStorage.removeItem(ns + name);
       else localStorage.setItem(ns + name, JSON.stringify(value));
@@ -26,6 +31,7 @@ export function createStore(key: string) {
     rated: () => read<string[]>("rated", []),
     setRated: (ids: string[]) => write("rated", ids),
     clear() {
+      memory.clear();
       try {
         for (const name of Object.keys(localStorage)) if (name.startsWith(ns)) localStorage.removeItem(name);
       } catch {
