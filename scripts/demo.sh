@@ -11,4 +11,6 @@ npm run -s build >/tmp/dexra-build.log 2>&1 || { tail -40 /tmp/dexra-build.log; 
 npm run -s db:seed
 echo "Dexra is starting at http://localhost:$PORT  (Ctrl+C stops it)"
 echo "API docs: http://localhost:$PORT/docs"
+# The sample customer site (another origin, with the widget snippet) stops with the app on Ctrl+C.
+DEXRA_APP_URL="http://localhost:$PORT" DEMO_SITE_PORT="${DEMO_SITE_PORT:-3001}" node scripts/demo-site.mjs &
 exec npx next start -p "$PORT"
