@@ -90,10 +90,13 @@ async function latency() {
   const loads: number[] = [];
   for (let n = 0; n < 15; n++) {
     const page = await browser.newPage();
+    page.on("console", (m) => m.type() === "error" && console.error(`  [page] ${m.text()}`));
     const t0 = performance.now();
     await page.goto(hostUrl(site.port, { key: org.clientKey }));
     const frame = page.frameLocator('iframe[title="Dexra chat"]');
-    await frame.getByRole("button", { name: "New conversation" }).waitFor({ state: "attached" });
+    // The loader's "ready": config read, launcher drawn, iframe and messenger loaded, handshake done.
+    await page.waitForFunction(() => (window as unknown as { Dexra?: { on?: unknown } }).Dexra?.on);
+    await page.evaluate(() => new Promise<void>((resolve) => (window as unknown as { Dexra: { on: (e: string, f: () => void) => void } }).Dexra.on("ready", resolve)));
     loads.push(performance.now() - t0);
     const t1 = performance.now();
     await page.evaluate(() => (window as unknown as { Dexra: { open: () => void } }).Dexra.open());

@@ -21,27 +21,44 @@ const CONVERSATION_TYPES = new Set(["conversation_created", "conversation_status
  * users' conversations, never an agent merely viewing. Signals carry no content: the messenger re-reads
  * through the client-key API, which never returns notes.
  */
+// conversation id → requester id, shared by every stream of this process: a signal fans out to all open
+// widget streams, and each must not ask the database again. Requesters change only by the anonymous →
+// verified merge, after which the messenger opens a new stream whose own list is read fresh (below).
+const holder = globalThis as unknown as { __dexraWidgetOwners?: Map<string, Promise<string | null>> };
+const owners = (holder.__dexraWidgetOwners ??= new Map());
+const MAX_OWNERS = 50_000;
+
+function requesterOf(orgId: string, conversationId: string): Promise<string | null> {
+  let owner = owners.get(conversationId);
+  if (!owner) {
+    if (owners.size >= MAX_OWNERS) owners.delete(owners.keys().next().value!);
+    owner = db
+      .select({ requesterId: conversations.requesterId })
+      .from(conversations)
+      .where(and(eq(conversations.organizationId, orgId), eq(conversations.id, conversationId)))
+      .limit(1)
+      .then(([row]) => row?.requesterId ?? null);
+    owner.catch(() => owners.delete(conversationId));
+    owners.set(conversationId, owner);
+  }
+  return owner;
+}
+
 export function createWidgetScope(orgId: string, endUserId: string) {
-  const mine = new Set<string>();
-  const notMine = new Set<string>();
-  let loaded: Promise<void> | null = null;
+  // The user's own conversations as of the stream's start, read from the database (never from the cache).
+  let mine: Promise<Set<string>> | null = null;
 
   async function isMine(conversationId: string) {
-    loaded ??= db
+    mine ??= db
       .select({ id: conversations.id })
       .from(conversations)
       .where(and(eq(conversations.organizationId, orgId), eq(conversations.requesterId, endUserId)))
-      .then((rows) => rows.forEach((r) => mine.add(r.id)));
-    await loaded;
-    if (mine.has(conversationId)) return true;
-    if (notMine.has(conversationId)) return false;
-    const [row] = await db
-      .select({ id: conversations.id })
-      .from(conversations)
-      .where(and(eq(conversations.organizationId, orgId), eq(conversations.id, conversationId), eq(conversations.requesterId, endUserId)))
-      .limit(1);
-    (row ? mine : notMine).add(conversationId);
-    return Boolean(row);
+      .then((rows) => new Set(rows.map((r) => r.id)));
+    const own = await mine;
+    if (own.has(conversationId)) return true;
+    if ((await requesterOf(orgId, conversationId)) !== endUserId) return false;
+    own.add(conversationId);
+    return true;
   }
 
   return async function toWidgetEvent(message: LiveMessage): Promise<WidgetEvent | null> {
