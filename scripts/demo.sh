@@ -18,4 +18,6 @@ trap 'kill -- -$CATCHER_PID 2>/dev/null || true' EXIT
 echo "Mail catcher: http://localhost:${CATCHER_WEB_PORT:-1080}  (mail to support@acme.test arrives on SMTP port $DEXRA_INBOUND_SMTP_PORT)"
 echo "Dexra is starting at http://localhost:$PORT  (Ctrl+C stops it)"
 echo "API docs: http://localhost:$PORT/docs"
-npx next start -p "$PORT"
+# The sample customer site (another origin, with the widget snippet) stops with the app on Ctrl+C.
+DEXRA_APP_URL="http://localhost:$PORT" DEMO_SITE_PORT="${DEMO_SITE_PORT:-3001}" node scripts/demo-site.mjs &
+exec npx next start -p "$PORT"

@@ -11,6 +11,7 @@ import { AttributeForm } from "./attribute-form";
 import { inboxFetch } from "./inbox-api";
 import { inboxKeys } from "./query-keys";
 import { TagEditor } from "./tag-editor";
+import { WidgetOrigin } from "./widget-origin";
 import { useDirectory, useRequester, useThread } from "./use-inbox-data";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -45,6 +46,7 @@ export function DetailsPanel({ number, act, hrefFor }: { number: number; act: (a
         {fullName ? <p className="font-medium">{fullName}</p> : !c.requester.email && <p className="font-medium">Anonymous visitor</p>}
         {c.requester.email && <p className={fullName ? "break-all text-xs text-slate-500" : "break-all font-medium"}>{c.requester.email}</p>}
         {profile?.external_id && <p className="text-xs text-slate-500">External id: {profile.external_id}</p>}
+        <WidgetOrigin conversation={c} anonymous={profile?.is_anonymous} claimedEmail={profile?.unverified_email} />
         <div className="mt-3">
           {profile ? (
             <AttributeForm

@@ -17,6 +17,9 @@ export const endUsers = pgTable(
     anonymousTokenHash: text("anonymous_token_hash").unique(),
     // Set once the profile was irreversibly anonymized (GDPR, lib/privacy); the row stays for counts.
     anonymizedAt: timestamp("anonymized_at", { withTimezone: true }),
+    // An email a widget visitor's page claimed without a user_hash or user_jwt: shown to agents as unverified,
+    // never used to look anyone up.
+    unverifiedEmail: text("unverified_email"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

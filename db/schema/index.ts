@@ -12,3 +12,4 @@ export * from "./counts";
 export * from "./reports";
 export * from "./sla";
 export * from "./channels";
+export * from "./widget";

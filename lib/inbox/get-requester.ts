@@ -25,6 +25,7 @@ export async function getRequesterProfile(ctx: Ctx, endUserId: string, exceptCon
     last_name: user.lastName,
     external_id: user.externalId,
     is_anonymous: user.isAnonymous,
+    unverified_email: user.unverifiedEmail,
     custom_attributes: user.customAttributes,
     created_at: user.createdAt.toISOString(),
     other_conversations: others.map((o) => ({ ...o, createdAt: o.createdAt.toISOString() })),

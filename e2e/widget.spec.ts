@@ -1,0 +1,223 @@
+import { expect, test, type Page } from "@playwright/test";
+import { dexra, logIn } from "./fixtures";
+import { demoKeys, openInbox, serverGet, unique } from "./inbox-helpers";
+import { hostUrl, startHostSite, userHash, visit } from "./widget-host";
+
+// One customer site for the whole file (a random port on "localhost"; the app is on 127.0.0.1).
+test.describe.configure({ mode: "serial" });
+let site: Awaited<ReturnType<typeof startHostSite>>;
+let appUrl: string;
+test.beforeAll(async ({}, info) => {
+  appUrl = info.project.use.baseURL!;
+  site = await startHostSite(appUrl);
+});
+test.afterAll(async () => site.close());
+
+const chat = (page: Page) => page.frameLocator('iframe[title="Dexra chat"]');
+const launcher = (page: Page) => page.getByRole("button", { name: /Open chat|Close chat/ });
+
+async function startConversation(page: Page, text: string) {
+  const frame = chat(page);
+  await frame.getByRole("button", { name: "New conversation" }).click();
+  await frame.getByRole("textbox", { name: "Write your message…" }).fill(text);
+  await frame.getByRole("textbox", { name: "Write your message…" }).press("Enter");
+  await expect(frame.getByRole("log", { name: "Messages" }).getByText(text)).toBeVisible();
+}
+
+async function conversationsOf(request: Parameters<typeof serverGet>[0], email: string) {
+  return (await serverGet(request, `/api/v1/conversations/?user_email=${encodeURIComponent(email)}`)).results as { id: string; number: number; subject: string; channel: string; metadata: Record<string, unknown> }[];
+}
+
+test("an identified visitor starts two conversations; replies and typing travel live both ways with an unread badge", async ({ page: agent, browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("amine-")}@example.ma`;
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email), first_name: "Amine", last_name: "Visitor" } }));
+  await launcher(page).click();
+  await expect(chat(page).getByRole("heading", { name: "Hi Amine" })).toBeVisible();
+  const first = unique("Where is my order ");
+  const second = unique("Invoice question ");
+  await startConversation(page, first);
+  await chat(page).getByRole("button", { name: "Back to conversations" }).click();
+  await startConversation(page, second);
+  await chat(page).getByRole("button", { name: "Back to conversations" }).click();
+  await expect(chat(page).getByRole("list", { name: "Your conversations" }).getByRole("listitem")).toHaveCount(2);
+
+  const conversations = await conversationsOf(request, email);
+  expect(conversations.map((c) => c.channel)).toEqual(["web", "web"]);
+  const target = conversations.find((c) => c.subject === first)!;
+  expect(target.metadata.page_url).toContain(`localhost:${site.port}`);
+
+  await openInbox(agent, `?view=all&c=${target.number}`);
+  await expect(agent.getByTestId("requester-verification")).toHaveText("Verified visitor");
+  await expect(agent.getByText(`localhost:${site.port}`)).toBeVisible();
+
+  // The messenger is closed: the reply lights the launcher's badge.
+  await launcher(page).click();
+  await expect(launcher(page)).toHaveAccessibleName("Open chat");
+  await agent.getByRole("textbox", { name: "Reply to the customer" }).fill("We shipped it **today**");
+  await agent.getByRole("button", { name: "Send reply" }).click();
+  await expect(launcher(page)).toHaveAccessibleName("Open chat, 1 unread", { timeout: 10_000 });
+  await launcher(page).click();
+  await chat(page).getByRole("button", { name: new RegExp(first) }).click();
+  await expect(chat(page).getByRole("log", { name: "Messages" }).locator("strong", { hasText: "today" })).toBeVisible();
+  await expect(launcher(page)).toHaveAccessibleName("Close chat");
+
+  // The visitor types (the agent sees it) and answers (the agent's thread shows it without reload).
+  const composer = chat(page).getByRole("textbox", { name: "Write a reply…" });
+  await composer.pressSequentially("Thank");
+  await expect(agent.getByTestId("presence")).toContainText("Amine Visitor is typing", { timeout: 10_000 });
+  const answer = unique("Thanks, got it ");
+  await composer.fill(answer);
+  await composer.press("Enter");
+  await expect(agent.getByRole("log", { name: "Messages" }).getByText(answer)).toBeVisible({ timeout: 10_000 });
+  await page.context().close();
+});
+
+test("the host page can read neither the messenger's DOM nor its storage", async ({ browser }) => {
+  const keys = demoKeys();
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key }));
+  await launcher(page).click();
+  await startConversation(page, unique("Anonymous hello "));
+  const probe = await page.evaluate(() => {
+    const frame = document.querySelector("[data-dexra]")!.shadowRoot!.querySelector("iframe")!;
+    const attempt = (read: () => unknown) => {
+      try {
+        return String(read());
+      } catch (error) {
+        return `blocked: ${(error as Error).name}`;
+      }
+    };
+    return {
+      dom: attempt(() => frame.contentWindow!.document.body.innerHTML),
+      storage: attempt(() => frame.contentWindow!.localStorage.length),
+      hostStorage: Object.keys(localStorage).join(","),
+    };
+  });
+  expect(probe.dom).toBe("blocked: SecurityError");
+  expect(probe.storage).toBe("blocked: SecurityError");
+  expect(probe.hostStorage).toBe("");
+  await page.context().close();
+});
+
+test("an anonymous visitor who then identifies keeps the conversation", async ({ page: agent, browser, request }) => {
+  const keys = demoKeys();
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key }));
+  await launcher(page).click();
+  const text = unique("Before signing in ");
+  await startConversation(page, text);
+
+  const email = `${unique("later-")}@example.ma`;
+  await page.evaluate(([e, h]) => (window as unknown as { Dexra: { identify: (i: object) => void } }).Dexra.identify({ email: e, user_hash: h }), [email, userHash(keys.identity_secret, email)]);
+  await expect.poll(async () => (await conversationsOf(request, email)).map((c) => c.subject)).toEqual([text]);
+  await chat(page).getByRole("button", { name: "Back to conversations" }).click();
+  await expect(chat(page).getByRole("button", { name: new RegExp(text) })).toBeVisible();
+  const [conversation] = await conversationsOf(request, email);
+  await openInbox(agent, `?view=all&c=${conversation!.number}`);
+  await expect(agent.getByTestId("requester-verification")).toHaveText("Verified visitor");
+  await page.context().close();
+});
+
+test("SBUser(...).update() without a hash names the visitor in the inbox, marked unverified", async ({ page: agent, browser, request }) => {
+  const keys = demoKeys();
+  const claimed = `${unique("sb-")}@example.ma`;
+  const first = unique("Amine");
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, sbuser: [{ first_name: first, email: claimed, user_type: "premium" }, { account_manager: "Sarah" }] }));
+  await launcher(page).click();
+  const text = unique("Premium question ");
+  await startConversation(page, text);
+  // The claimed email finds nobody: the conversation belongs to an anonymous visitor with that name.
+  expect(await conversationsOf(request, claimed)).toEqual([]);
+  const found = (await serverGet(request, `/api/v1/conversations/?q=${encodeURIComponent(`"${text}"`)}`)).results[0];
+  await openInbox(agent, `?view=all&c=${found.number}`);
+  const details = agent.getByRole("complementary", { name: "Conversation details" });
+  await expect(details.getByText(first, { exact: true })).toBeVisible({ timeout: 10_000 });
+  await expect(details.getByTestId("requester-verification")).toHaveText(`Unverified visitor (says ${claimed})`);
+  await page.context().close();
+});
+
+test("a resolved conversation asks for a rating, which agents see with its comment", async ({ browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("rate-")}@example.ma`;
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email) } }));
+  await launcher(page).click();
+  await startConversation(page, unique("Please close me "));
+  const [conversation] = await conversationsOf(request, email);
+  const resolved = await request.post(`/api/v1/conversations/${conversation!.id}/resolve/`, { headers: { Authorization: `Bearer ${keys.server_key}` } });
+  expect(resolved.status()).toBe(200);
+  const rating = chat(page).getByRole("form", { name: "Rate this conversation" });
+  await expect(rating).toBeVisible({ timeout: 10_000 });
+  await rating.getByRole("button", { name: "4 out of 5" }).click();
+  await rating.getByRole("textbox", { name: "Comment (optional)" }).fill("Quick and kind");
+  await rating.getByRole("button", { name: "Send rating" }).click();
+  await expect(chat(page).getByText("Thanks for your rating!")).toBeVisible();
+  const activity = await serverGet(request, `/api/v1/conversations/${conversation!.id}/activity/`);
+  expect(JSON.stringify(activity)).toContain("Quick and kind");
+  await page.context().close();
+});
+
+test("a client key never receives a private note on the widget stream", async ({ request }) => {
+  const keys = demoKeys();
+  const email = `${unique("stream-")}@example.ma`;
+  const identity = { Authorization: `Bearer ${keys.client_key}`, "X-Dexra-User-Email": email, "X-Dexra-User-Hash": userHash(keys.identity_secret, email) };
+  const created = await request.post("/api/v1/conversations/create/", { headers: identity, data: { subject: "Stream", description: "hi", channel: "web" } });
+  expect(created.status()).toBe(201);
+  const conversation = await created.json();
+  const abort = new AbortController();
+  const response = await fetch(`${appUrl}/api/widget/stream`, { headers: identity, signal: abort.signal });
+  expect(response.status).toBe(200);
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let raw = "";
+  await reader.read(); // the stream is open and subscribed
+  const server = { Authorization: `Bearer ${keys.server_key}` };
+  const note = unique("PRIVATE-NOTE-");
+  await request.post(`/api/v1/conversations/${conversation.id}/messages/create/`, { headers: server, data: { body: note, user_email: "sarah@example.com", message_type: "note" } });
+  await request.post(`/api/v1/conversations/${conversation.id}/messages/create/`, { headers: server, data: { body: "public reply", user_email: "sarah@example.com" } });
+  const deadline = Date.now() + 10_000;
+  while (!raw.includes('"type":"message"') && Date.now() < deadline) raw += (await reader.read()).value ?? "";
+  abort.abort();
+  expect(raw).toContain(`{"type":"message","conversation_id":"${conversation.id}"}`);
+  expect(raw).not.toContain("note");
+  const messages = await (await request.get(`/api/v1/conversations/${conversation.id}/messages/`, { headers: identity })).json();
+  expect(JSON.stringify(messages)).not.toContain(note);
+});
+
+test("bad keys and other origins get no messenger and a console error naming why", async ({ browser }) => {
+  const org = dexra("create-org", "--name", unique("Widget org "), "--owner-email", `${unique("owner-")}@example.test`, "--owner-password", "a long widget password");
+
+  const unknown = await visit(browser, hostUrl(site.port, { key: "pk_live_" + "x".repeat(32) }));
+  await expect.poll(() => unknown.errors.join("\n")).toContain("unknown or revoked");
+  await expect(launcher(unknown.page)).toHaveCount(0);
+  await unknown.page.context().close();
+
+  const secret = await visit(browser, hostUrl(site.port, { key: org.server_key! }));
+  await expect.poll(() => secret.errors.join("\n")).toContain("secret server key");
+  await expect(launcher(secret.page)).toHaveCount(0);
+  await secret.page.context().close();
+});
+
+test("an admin limits the widget to allowed domains; a page elsewhere gets no messenger", async ({ browser }) => {
+  const ownerEmail = `${unique("owner-")}@example.test`;
+  const org = dexra("create-org", "--name", unique("Domains org "), "--owner-email", ownerEmail, "--owner-password", "a long widget password");
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const admin = await context.newPage();
+  await logIn(admin, ownerEmail, "a long widget password");
+  await expect(admin).toHaveURL(/\/inbox/);
+  await admin.goto("/settings/widget");
+  await admin.getByLabel("Allowed domains").fill(`http://localhost:${site.port}`);
+  await admin.getByLabel("Launcher label").fill("Talk to Acme");
+  await expect(admin.getByRole("figure", { name: "Live preview" })).toContainText("Talk to Acme");
+  await admin.getByRole("button", { name: "Save widget settings" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Widget settings saved." })).toBeVisible();
+  await admin.getByRole("button", { name: "Create a widget key" }).click();
+  await expect(admin.getByLabel("Widget snippet")).toContainText("pk_live_");
+  await context.close();
+
+  const elsewhere = await visit(browser, `http://127.0.0.1:${site.port}/?key=${org.client_key}`);
+  await expect.poll(() => elsewhere.errors.join("\n")).toContain(`origin (http://127.0.0.1:${site.port}) is not in the widget's allowed domains`);
+  await expect(launcher(elsewhere.page)).toHaveCount(0);
+  await elsewhere.page.context().close();
+
+  const allowed = await visit(browser, hostUrl(site.port, { key: org.client_key! }));
+  await expect(allowed.page.getByRole("button", { name: "Open chat" })).toContainText("Talk to Acme");
+  await allowed.page.context().close();
+});

@@ -1,0 +1,168 @@
+import { h, replaceChildren, timeLabel } from "./dom";
+import { renderMarkdown } from "./markdown";
+import { unreadIn, type State } from "./state";
+import type { Conversation } from "./types";
+
+export type Handlers = {
+  open: (id: string) => void;
+  home: () => void;
+  compose: () => void;
+  close: () => void;
+  start: (body: string, preChat: Record<string, string>) => Promise<void>;
+  send: (id: string, body: string) => Promise<void>;
+  typing: (id: string) => void;
+  rate: (id: string, score: number, comment: string) => Promise<void>;
+};
+
+const STATUS_LABEL: Record<string, string> = { open: "Open", pending: "Waiting for you", snoozed: "Open", resolved: "Resolved", closed: "Resolved" };
+
+function header(state: State, on: Handlers, title: string, back: boolean) {
+  return h(
+    "header",
+    {},
+    back ? h("button", { type: "button", class: "icon", "aria-label": "Back to conversations", onclick: () => on.home() }, "‹") : null,
+    h("h1", { id: "title" }, title),
+    state.config.sandbox ? h("span", { class: "sandbox" }, "Sandbox") : null,
+    h("button", { type: "button", class: "icon", "aria-label": "Close chat", onclick: () => on.close() }, "×"),
+  );
+}
+
+/** A form whose submit button is disabled while its action runs; Enter sends, Shift+Enter adds a line. */
+function composer(label: string, onSubmit: (text: string, form: HTMLFormElement) => Promise<void>, onInput?: () => void, disabled = false) {
+  const area = h("textarea", { id: "composer", name: "body", rows: 2, placeholder: label, "aria-label": label, required: true, disabled });
+  const button = h("button", { type: "submit", class: "send", disabled }, "Send");
+  const form = h("form", { class: "composer" }, area, button);
+  area.addEventListener("input", () => onInput?.());
+  area.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const text = area.value.trim();
+    if (!text || button.disabled) return;
+    button.disabled = true;
+    onSubmit(text, form)
+      .then(() => (area.value = ""))
+      .catch(() => {})
+      .finally(() => {
+        button.disabled = false;
+        area.focus();
+      });
+  });
+  return form;
+}
+
+function home(state: State, on: Handlers) {
+  const name = state.visitor?.first_name;
+  const items = state.conversations.map((c: Conversation) => {
+    const unread = unreadIn(state, c.id);
+    return h(
+      "li",
+      {},
+      h(
+        "button",
+        { type: "button", class: "conversation", onclick: () => on.open(c.id) },
+        h("span", { class: "subject" }, c.subject),
+        h("span", { class: "meta" }, `${STATUS_LABEL[c.status] ?? c.status} · ${timeLabel(c.updated_at)}`),
+        unread ? h("span", { class: "unread", "aria-label": `${unread} unread` }, String(unread)) : null,
+      ),
+    );
+  });
+  return [
+    header(state, on, name ? `Hi ${name}` : "Messages", false),
+    h(
+      "main",
+      { class: "home" },
+      h("p", { class: "greeting" }, state.config.greeting),
+      h("p", { class: `availability ${state.config.availability.open ? "online" : "away"}`, role: "status" }, state.config.availability.message),
+      h("button", { type: "button", class: "primary", onclick: () => on.compose() }, "New conversation"),
+      items.length ? h("ul", { class: "list", "aria-label": "Your conversations" }, ...items) : h("p", { class: "empty" }, "No conversations yet."),
+    ),
+  ];
+}
+
+function compose(state: State, on: Handlers) {
+  const verified = state.visitor?.verified;
+  const fields = verified ? [] : state.config.pre_chat_fields;
+  const inputs = fields.map((f) => h("input", { name: f.key, type: f.type, required: f.required, "aria-label": f.label, placeholder: f.label, autocomplete: f.type === "email" ? "email" : "off" }));
+  const form = composer("Write your message…", async (text) => {
+    const preChat: Record<string, string> = {};
+    for (const input of inputs) {
+      if (!input.reportValidity()) throw new Error("invalid");
+      if (input.value.trim()) preChat[input.name] = input.value.trim();
+    }
+    await on.start(text, preChat);
+  });
+  if (inputs.length) form.prepend(h("fieldset", { class: "prechat" }, h("legend", {}, "Before we start"), ...inputs));
+  return [header(state, on, "New conversation", true), h("main", { class: "thread" }, h("p", { class: "availability", role: "status" }, state.config.availability.message)), form];
+}
+
+function rating(state: State, on: Handlers, id: string) {
+  if (state.rated.has(id)) return h("p", { class: "rated", role: "status" }, "Thanks for your rating!");
+  const comment = h("textarea", { rows: 2, "aria-label": "Comment (optional)", placeholder: "Comment (optional)" });
+  let score = 0;
+  const stars = [1, 2, 3, 4, 5].map((n) =>
+    h("button", { type: "button", class: "star", "aria-pressed": "false", "aria-label": `${n} out of 5`, onclick: (e: Event) => {
+      score = n;
+      stars.forEach((s, i) => s.setAttribute("aria-pressed", String(i < n)));
+      (e.currentTarget as HTMLElement).focus();
+    } }, "★"),
+  );
+  return h(
+    "form",
+    { class: "rating", "aria-label": "Rate this conversation", onsubmit: (e: Event) => {
+      e.preventDefault();
+      if (score) void on.rate(id, score, comment.value.trim());
+    } },
+    h("p", {}, "How did we do?"),
+    h("div", { class: "stars", role: "group", "aria-label": "Score" }, ...stars),
+    comment,
+    h("button", { type: "submit", class: "primary" }, "Send rating"),
+  );
+}
+
+function thread(state: State, on: Handlers, id: string) {
+  const c = state.conversations.find((x) => x.id === id);
+  const messages = state.messages.get(id) ?? [];
+  const agent = c?.assignee?.name?.split(" ")[0] ?? "Support";
+  const log = h(
+    "ol",
+    { class: "messages", role: "log", "aria-live": "polite", "aria-label": "Messages" },
+    ...messages.map((m) =>
+      h("li", { class: m.direction === "outbound" ? "agent" : "me" }, h("span", { class: "who" }, m.direction === "outbound" ? agent : "You"), h("div", { class: "bubble" }, renderMarkdown(m.body)), h("time", { datetime: m.created_at }, timeLabel(m.created_at))),
+    ),
+  );
+  const typing = state.typing.get(id);
+  const closed = c && (c.status === "resolved" || c.status === "closed");
+  const disabled = state.expired;
+  return [
+    header(state, on, c?.subject ?? "Conversation", true),
+    h("main", { class: "thread" }, log, h("p", { class: "typing", role: "status" }, typing ? `${typing} is typing…` : ""), closed ? rating(state, on, id) : null),
+    state.expired ? h("p", { class: "notice", role: "alert" }, "Your session has expired. Sign in again on the site to keep chatting.") : null,
+    composer(closed ? "Reply to reopen…" : "Write a reply…", (text) => on.send(id, text), () => on.typing(id), disabled),
+  ];
+}
+
+/** Draws the current screen; the composer's draft and focus survive a redraw of the same screen. */
+export function render(root: HTMLElement, state: State, on: Handlers) {
+  const draft = (root.querySelector("#composer") as HTMLTextAreaElement | null)?.value ?? "";
+  const focused = document.activeElement?.id === "composer";
+  const screenKey = JSON.stringify(state.screen);
+  if (state.blocked) {
+    replaceChildren(root, header(state, on, "Chat unavailable", false), h("main", { class: "blocked", role: "alert" }, h("p", {}, "We can't start the chat right now."), h("p", { class: "reason" }, state.blocked)));
+    return;
+  }
+  const screen = state.screen.name === "home" ? home(state, on) : state.screen.name === "new" ? compose(state, on) : thread(state, on, state.screen.id);
+  const notice = state.notice ? h("p", { class: "notice", role: "alert" }, state.notice) : null;
+  replaceChildren(root, ...screen, notice);
+  const area = root.querySelector("#composer") as HTMLTextAreaElement | null;
+  if (area && root.dataset.screen === screenKey) {
+    area.value = draft;
+    if (focused) area.focus();
+  }
+  root.dataset.screen = screenKey;
+  root.querySelector(".messages")?.lastElementChild?.scrollIntoView({ block: "end" });
+}
