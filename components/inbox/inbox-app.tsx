@@ -22,13 +22,13 @@ import { useInboxUrl } from "./use-inbox-url";
 import { useLiveUpdates } from "./use-live-updates";
 import { viewLabel, ViewsSidebar } from "./views-sidebar";
 
-export function InboxApp({ me }: { me: Me }) {
+export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null }) {
   const url = useInboxUrl();
   const list = useConversationList(url.filters);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const counts = useViewCounts().data;
   const directory = useDirectory().data;
-  const live = useLiveUpdates();
+  const live = useLiveUpdates(liveCursor);
   const action = useConversationAction(me);
   const bulk = useBulkAction(me);
   const thread = useThread(url.conversation).data;

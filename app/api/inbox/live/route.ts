@@ -1,11 +1,15 @@
 import { withAgent } from "@/lib/inbox/route";
+import { liveCursorSchema } from "@/lib/live/replay";
 import { liveEventStream } from "@/lib/live/stream";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = withAgent(async (request, session) =>
-  new Response(liveEventStream(session.ctx.orgId, request.signal), {
+// A reconnect's Last-Event-ID (the cursor the previous stream reached) wins over the page's first cursor.
+export const GET = withAgent(async (request, session) => {
+  const given = request.headers.get("last-event-id") || new URL(request.url).searchParams.get("after");
+  const after = given ? liveCursorSchema.parse(given) : null;
+  return new Response(liveEventStream(session.ctx.orgId, request.signal, after), {
     headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
-  }),
-);
+  });
+});
