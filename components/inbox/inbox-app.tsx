@@ -117,6 +117,11 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
             </span>
           </div>
           <SearchBox inputRef={search} />
+          {url.q && list.data?.pages[0]?.fuzzy && (
+            <p role="status" className="text-xs text-amber-700 dark:text-amber-400">
+              No exact matches for “{url.q}”: showing similar names and subjects.
+            </p>
+          )}
           <SortAndFilter />
         </div>
         {selected.size > 0 && (
@@ -143,6 +148,7 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
             onToggle={toggle}
             hrefFor={hrefFor}
             emptyHint={emptyHint(url)}
+            query={url.q}
           />
         </div>
       </div>
