@@ -58,12 +58,7 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
       const index = items.findIndex((i) => i.id === on.id);
       const item = items[index];
       const leaves = item ? leavesView(url.view, item, change, me) : false;
-      action.mutate(
-        { id: on.id, number: on.number, action: change },
-        change.action === "merge"
-          ? { onSuccess: () => showToast({ tone: "info", message: `Merged #${on.number}`, action: { label: "Undo", run: () => action.mutate({ id: on.id, number: on.number, action: { action: "unmerge" } }) } }) }
-          : undefined,
-      );
+      action.mutate({ id: on.id, number: on.number, action: change });
       // Triage flow: when the open conversation leaves the view, the next one opens in its place.
       if (leaves && url.conversation === on.number) {
         const next = items[index + 1] ?? items[index - 1];
@@ -73,6 +68,34 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
     [target, items, url, me, action],
   );
 
+  // After a merge the agent lands on the target; Undo (once) brings the source back and returns to it.
+  const merge = useCallback(
+    (into: { id: string; number: number }) => {
+      const source = thread?.conversation;
+      if (!source) return;
+      action.mutate(
+        { id: source.id, number: source.number, action: { action: "merge", into: into.id } },
+        {
+          onSuccess: () => {
+            url.navigate({ conversation: into.number });
+            showToast({
+              tone: "info",
+              message: `Merged #${source.number} into #${into.number}`,
+              action: {
+                label: "Undo",
+                run: () =>
+                  action.mutate(
+                    { id: source.id, number: source.number, action: { action: "unmerge" } },
+                    { onSuccess: () => url.navigate({ conversation: source.number }) },
+                  ),
+              },
+            });
+          },
+        },
+      );
+    },
+    [thread, action, url],
+  );
   const toggle = useCallback((id: string) => setSelected((s) => { const next = new Set(s); if (next.has(id)) next.delete(id); else next.add(id); return next; }), []);
 
   useInboxShortcuts({
@@ -160,6 +183,7 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
             me={me}
             act={act}
             composerRef={composer}
+            hrefFor={hrefFor}
             onSnooze={() => setDialog("snooze")}
             onMerge={() => setDialog("merge")}
             onClose={() => url.navigate({ conversation: null })}
@@ -182,7 +206,7 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
           open={dialog === "merge"}
           onClose={() => setDialog(null)}
           conversation={{ id: thread.conversation.id, number: thread.conversation.number, requesterId: thread.conversation.requester.id }}
-          onMerge={(into) => act({ action: "merge", into: into.id })}
+          onMerge={merge}
         />
       )}
       <ShortcutHelp open={dialog === "help"} onClose={() => setDialog(null)} />

@@ -17,9 +17,12 @@ export async function getInboxThread(ctx: Ctx, number: number) {
     .limit(1);
   if (!row) throw notFound("Conversation");
   const list = await threadMessagesQuery(ctx, row.conversation.id);
+  const mergedInto = row.conversation.mergedIntoId ? await mergeTarget(ctx, row.conversation.mergedIntoId) : null;
   const requesterName = [row.requester.firstName, row.requester.lastName].filter(Boolean).join(" ") || row.requester.email || "Anonymous visitor";
   return {
     conversation: serializeConversation(row),
+    /** Where a merged conversation's messages went, so the thread can name and link it. */
+    merged_into: mergedInto,
     truncated: list.length > MAX_MESSAGES,
     messages: list
       .slice(0, MAX_MESSAGES)
@@ -30,6 +33,15 @@ export async function getInboxThread(ctx: Ctx, number: number) {
       })),
   };
 }
+async function mergeTarget(ctx: Ctx, id: string) {
+  const [target] = await db
+    .select({ id: conversations.id, number: conversations.number, subject: conversations.subject })
+    .from(conversations)
+    .where(and(eq(conversations.organizationId, ctx.orgId), eq(conversations.id, id)))
+    .limit(1);
+  return target ?? null;
+}
+
 /** The newest messages first (reversed for display); exported for EXPLAIN in bench/. */
 export function threadMessagesQuery(ctx: Ctx, conversationId: string) {
   return db
