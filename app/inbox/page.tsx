@@ -9,6 +9,7 @@ import { countInboxViewsCached } from "@/lib/inbox/cached-view-counts";
 import { getInboxDirectory } from "@/lib/inbox/get-directory";
 import { getInboxThread } from "@/lib/inbox/get-thread";
 import { listInboxConversations } from "@/lib/inbox/list-conversations";
+import { readLiveCursor } from "@/lib/live/replay";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -22,6 +23,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const filters = { view: one(params.view) || "open", sort: one(params.sort) || "newest", q: one(params.q), priority: one(params.priority) };
   const number = Number(one(params.c));
+  // Read before any data: the live stream replays every change from here, so none is lost while the page loads.
+  const liveCursor = await readLiveCursor().catch(() => null);
   const client = new QueryClient();
   // A prefetch that fails (e.g. a hand-edited URL) is left to the client, which shows the error state.
   await Promise.all([
@@ -41,7 +44,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       <AppHeader session={session} />
       <HydrationBoundary state={dehydrate(client)}>
         <Suspense fallback={<p role="status" className="p-6 text-sm text-slate-500">Loading the inbox…</p>}>
-          <InboxApp me={me} />
+          <InboxApp me={me} liveCursor={liveCursor} />
         </Suspense>
       </HydrationBoundary>
     </div>

@@ -22,6 +22,7 @@ type Props = {
   onToggle: (id: string, range: boolean) => void;
   hrefFor: (number: number) => string;
   emptyHint: string;
+  query?: string | null;
 };
 
 /** Only the rows on screen are in the DOM; the next page loads before the end is reached. */
@@ -88,6 +89,7 @@ export function ConversationList(props: Props) {
                   active={row.index === activeIndex}
                   checked={props.selected.has(item.id)}
                   onToggle={props.onToggle}
+                  query={props.query}
                 />
               ) : (
                 <p role="status" className="p-4 text-center text-sm text-slate-500">Loading more…</p>

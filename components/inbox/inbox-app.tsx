@@ -23,13 +23,13 @@ import { useInboxUrl } from "./use-inbox-url";
 import { useLiveUpdates } from "./use-live-updates";
 import { viewLabel, ViewsSidebar } from "./views-sidebar";
 
-export function InboxApp({ me }: { me: Me }) {
+export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null }) {
   const url = useInboxUrl();
   const list = useConversationList(url.filters);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const counts = useViewCounts().data;
   const directory = useDirectory().data;
-  const live = useLiveUpdates();
+  const live = useLiveUpdates(liveCursor);
   const action = useConversationAction(me);
   const bulk = useBulkAction(me);
   const thread = useThread(url.conversation).data;
@@ -59,12 +59,7 @@ export function InboxApp({ me }: { me: Me }) {
       const index = items.findIndex((i) => i.id === on.id);
       const item = items[index];
       const leaves = item ? leavesView(url.view, item, change, me) : false;
-      action.mutate(
-        { id: on.id, number: on.number, action: change },
-        change.action === "merge"
-          ? { onSuccess: () => showToast({ tone: "info", message: `Merged #${on.number}`, action: { label: "Undo", run: () => action.mutate({ id: on.id, number: on.number, action: { action: "unmerge" } }) } }) }
-          : undefined,
-      );
+      action.mutate({ id: on.id, number: on.number, action: change });
       // Triage flow: when the open conversation leaves the view, the next one opens in its place.
       if (leaves && url.conversation === on.number) {
         const next = items[index + 1] ?? items[index - 1];
@@ -74,6 +69,34 @@ export function InboxApp({ me }: { me: Me }) {
     [target, items, url, me, action],
   );
 
+  // After a merge the agent lands on the target; Undo (once) brings the source back and returns to it.
+  const merge = useCallback(
+    (into: { id: string; number: number }) => {
+      const source = thread?.conversation;
+      if (!source) return;
+      action.mutate(
+        { id: source.id, number: source.number, action: { action: "merge", into: into.id } },
+        {
+          onSuccess: () => {
+            url.navigate({ conversation: into.number });
+            showToast({
+              tone: "info",
+              message: `Merged #${source.number} into #${into.number}`,
+              action: {
+                label: "Undo",
+                run: () =>
+                  action.mutate(
+                    { id: source.id, number: source.number, action: { action: "unmerge" } },
+                    { onSuccess: () => url.navigate({ conversation: source.number }) },
+                  ),
+              },
+            });
+          },
+        },
+      );
+    },
+    [thread, action, url],
+  );
   const toggle = useCallback((id: string) => setSelected((s) => { const next = new Set(s); if (next.has(id)) next.delete(id); else next.add(id); return next; }), []);
 
   useInboxShortcuts({
@@ -118,6 +141,11 @@ export function InboxApp({ me }: { me: Me }) {
             </span>
           </div>
           <SearchBox inputRef={search} />
+          {url.q && list.data?.pages[0]?.fuzzy && (
+            <p role="status" className="text-xs text-amber-700 dark:text-amber-400">
+              No exact matches for “{url.q}”: showing similar names and subjects.
+            </p>
+          )}
           <div className="flex items-center justify-between gap-2">
             <SortAndFilter />
             <NewEmailButton />
@@ -147,6 +175,7 @@ export function InboxApp({ me }: { me: Me }) {
             onToggle={toggle}
             hrefFor={hrefFor}
             emptyHint={emptyHint(url)}
+            query={url.q}
           />
         </div>
       </div>
@@ -158,6 +187,7 @@ export function InboxApp({ me }: { me: Me }) {
             me={me}
             act={act}
             composerRef={composer}
+            hrefFor={hrefFor}
             onSnooze={() => setDialog("snooze")}
             onMerge={() => setDialog("merge")}
             onClose={() => url.navigate({ conversation: null })}
@@ -180,7 +210,7 @@ export function InboxApp({ me }: { me: Me }) {
           open={dialog === "merge"}
           onClose={() => setDialog(null)}
           conversation={{ id: thread.conversation.id, number: thread.conversation.number, requesterId: thread.conversation.requester.id }}
-          onMerge={(into) => act({ action: "merge", into: into.id })}
+          onMerge={merge}
         />
       )}
       <ShortcutHelp open={dialog === "help"} onClose={() => setDialog(null)} />

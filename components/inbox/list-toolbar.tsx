@@ -33,7 +33,7 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
         value={value}
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={(e) => e.key === "Escape" && e.currentTarget.blur()}
-        placeholder="Search subject, messages, email, #number   /"
+        placeholder="Search names, emails, subjects, messages, #number   /"
         className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
       />
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useEffect, useRef, type Ref } from "react";
 import type { ConversationAction } from "@/lib/inbox/action-schemas";
 import { Badge, PRIORITY_TONE, STATUS_TONE } from "../ui/badge";
@@ -26,9 +27,10 @@ type Props = {
   onClose: () => void;
   onToggleDetails: () => void;
   composerRef: Ref<ComposerHandle>;
+  hrefFor: (number: number) => string;
 };
 
-export function ThreadPane({ number, me, act, onSnooze, onMerge, onClose, onToggleDetails, composerRef }: Props) {
+export function ThreadPane({ number, me, act, onSnooze, onMerge, onClose, onToggleDetails, composerRef, hrefFor }: Props) {
   const thread = useThread(number);
   const directory = useDirectory().data;
   const client = useQueryClient();
@@ -95,7 +97,21 @@ export function ThreadPane({ number, me, act, onSnooze, onMerge, onClose, onTogg
       </header>
       <div ref={scroller} className="min-h-0 flex-1 space-y-3 overflow-y-auto bg-slate-50 px-4 py-4 dark:bg-slate-950" aria-label="Messages" role="log">
         {thread.data.truncated && <p className="text-center text-xs text-slate-500">Older messages are not shown.</p>}
-        {c.merged_into_id && <p className="rounded-md bg-slate-200 px-3 py-2 text-center text-sm dark:bg-slate-800">This conversation was merged into another one; its messages moved there.</p>}
+        {c.merged_into_id && (
+          <p className="rounded-md bg-slate-200 px-3 py-2 text-center text-sm dark:bg-slate-800">
+            {thread.data.merged_into ? (
+              <>
+                Merged into{" "}
+                <Link href={hrefFor(thread.data.merged_into.number)} scroll={false} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+                  #{thread.data.merged_into.number} {thread.data.merged_into.subject}
+                </Link>
+                ; its messages moved there.
+              </>
+            ) : (
+              "This conversation was merged into another one; its messages moved there."
+            )}
+          </p>
+        )}
         {thread.data.messages.length === 0 && <p className="text-center text-sm text-slate-500">No messages yet. Write the first reply below.</p>}
         {thread.data.messages.map((m) => (
           <div key={m.id} className={`flex flex-col ${m.id.startsWith("pending-") ? "opacity-60" : ""}`} aria-busy={m.id.startsWith("pending-") || undefined}>

@@ -8,19 +8,27 @@ import { inboxKeys } from "./query-keys";
 
 export type LiveStatus = "connecting" | "live" | "offline";
 
+/** Back after this long in another tab or window: refetch everything (the stream may have been throttled). */
+export const LONG_ABSENCE_MS = 60_000;
+
 /**
  * Listens to /api/inbox/live and refetches what a change touched: the open thread at once, lists and
- * counts batched (a burst of events costs one refetch). After a reconnect everything is refetched,
- * since signals sent while offline were missed.
+ * counts batched (a burst of events costs one refetch). `cursor` is the live cursor the page read before its
+ * data: the stream replays every change since then, so nothing that happened while the page loaded is lost;
+ * a reconnect resumes from the last cursor the stream sent (Last-Event-ID), and refetches everything too.
  */
-export function useLiveUpdates(): LiveStatus {
+export function useLiveUpdates(pageCursor: string | null): LiveStatus {
   const client = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>("connecting");
+  // The first page's cursor only: later server re-renders must not reopen the stream.
+  const [cursor] = useState(pageCursor);
 
   useEffect(() => {
-    const source = new EventSource("/api/inbox/live");
+    const source = new EventSource(cursor ? `/api/inbox/live?after=${encodeURIComponent(cursor)}` : "/api/inbox/live");
     let batch: ReturnType<typeof setTimeout> | null = null;
     let wasOffline = false;
+    let awayAt: number | null = null;
+    const refreshAll = () => void client.invalidateQueries({ queryKey: inboxKeys.all });
     const refreshLists = () => {
       batch ??= setTimeout(() => {
         batch = null;
@@ -30,7 +38,7 @@ export function useLiveUpdates(): LiveStatus {
     };
     source.onopen = () => {
       setStatus("live");
-      if (wasOffline) void client.invalidateQueries({ queryKey: inboxKeys.all });
+      if (wasOffline) refreshAll();
       wasOffline = false;
     };
     source.onerror = () => {
@@ -39,23 +47,35 @@ export function useLiveUpdates(): LiveStatus {
     };
     source.onmessage = (event) => {
       const message = JSON.parse(event.data as string) as LiveMessage;
-      if (isPresence(message)) {
-        applyPresence(message);
-        return;
-      }
+      if (isPresence(message)) return applyPresence(message);
+      if (message.type === "replayed") return;
+      if (message.type === "resync") return refreshAll();
       if (message.conversationId) {
         void client.invalidateQueries({ queryKey: inboxKeys.threads() });
         void client.invalidateQueries({ queryKey: inboxKeys.activity(message.conversationId) });
       }
       refreshLists();
     };
+    const away = () => {
+      awayAt ??= Date.now();
+    };
+    const back = () => {
+      if (awayAt !== null && Date.now() - awayAt > LONG_ABSENCE_MS) refreshAll();
+      awayAt = null;
+    };
+    const onVisibility = () => (document.visibilityState === "hidden" ? away() : back());
+    document.addEventListener("visibilitychange", onVisibility);
+    window.addEventListener("blur", away);
+    window.addEventListener("focus", back);
     const expiry = setInterval(() => expirePresence(), 5_000);
     return () => {
       source.close();
+      document.removeEventListener("visibilitychange", onVisibility);
+      window.removeEventListener("blur", away);
+      window.removeEventListener("focus", back);
       clearInterval(expiry);
       if (batch) clearTimeout(batch);
     };
-  }, [client]);
-
+  }, [client, cursor]);
   return status;
 }

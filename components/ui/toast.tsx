@@ -47,8 +47,10 @@ export function Toaster() {
                 type="button"
                 className="font-semibold underline"
                 onClick={() => {
-                  t.action!.run();
+                  // Once: a second click (or a double click) must not run the action again.
+                  if (!toasts.some((x) => x.id === t.id)) return;
                   dismissToast(t.id);
+                  t.action!.run();
                 }}
               >
                 {t.action.label}

@@ -20,9 +20,12 @@ export async function getInboxThread(ctx: Ctx, number: number) {
   const list = await threadMessagesQuery(ctx, row.conversation.id);
   const shown = list.slice(0, MAX_MESSAGES);
   const [details, email] = await Promise.all([messageEmailDetails(ctx.orgId, shown.map((m) => m.message.id)), emailRecipientsOf(ctx.orgId, row.conversation.id)]);
+  const mergedInto = row.conversation.mergedIntoId ? await mergeTarget(ctx, row.conversation.mergedIntoId) : null;
   const requesterName = [row.requester.firstName, row.requester.lastName].filter(Boolean).join(" ") || row.requester.email || "Anonymous visitor";
   return {
     conversation: serializeConversation(row),
+    /** Where a merged conversation's messages went, so the thread can name and link it. */
+    merged_into: mergedInto,
     truncated: list.length > MAX_MESSAGES,
     email,
     messages: shown
@@ -35,6 +38,15 @@ export async function getInboxThread(ctx: Ctx, number: number) {
       })),
   };
 }
+async function mergeTarget(ctx: Ctx, id: string) {
+  const [target] = await db
+    .select({ id: conversations.id, number: conversations.number, subject: conversations.subject })
+    .from(conversations)
+    .where(and(eq(conversations.organizationId, ctx.orgId), eq(conversations.id, id)))
+    .limit(1);
+  return target ?? null;
+}
+
 /** The newest messages first (reversed for display); exported for EXPLAIN in bench/. */
 export function threadMessagesQuery(ctx: Ctx, conversationId: string) {
   return db

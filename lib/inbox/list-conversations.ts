@@ -1,9 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
-import { rows } from "@/db/client";
+import { db, rows } from "@/db/client";
 import type { Ctx } from "../context";
 import { decodeCursor, encodeCursor, type ListCursor } from "./cursor";
 import { listQuerySchema, type InboxSort, type ListQuery } from "./schemas";
-import { parseSearch } from "./search";
+import { fuzzySearch, hasTrigramSearch, parseSearch } from "./search";
 import { viewCondition, viewStatuses } from "./views";
 
 // NULLS LAST / FIRST spelled out to match the indexes drizzle creates (DESC NULLS LAST), or PostgreSQL
@@ -44,12 +44,15 @@ type Row = {
 // How many of the view's first rows (in list order) a text search reads before it turns to the GIN indexes.
 const SEARCH_WINDOW = 1000;
 
-/** The SQL of one page (limit + 1 rows, to know whether there is a next page); exported for EXPLAIN in bench/. */
-export function listPageQuery(ctx: Ctx, agentId: string, input: ListQuery) {
+/**
+ * The SQL of one page (limit + 1 rows, to know whether there is a next page); exported for EXPLAIN in bench/.
+ * `fuzzy`: the typo-tolerant reading of `q` instead of the exact one.
+ */
+export function listPageQuery(ctx: Ctx, agentId: string, input: ListQuery, fuzzy = false) {
   const query = listQuerySchema.parse(input);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const order = ORDER[query.sort];
-  const search = query.q ? parseSearch(ctx.orgId, query.q) : null;
+  const search = !query.q ? null : fuzzy ? { filter: fuzzySearch(ctx.orgId, query.q) } : parseSearch(ctx.orgId, query.q);
   const filters = sql.join(
     [
       sql`c.organization_id = ${ctx.orgId}`,
@@ -113,15 +116,25 @@ function searchKeys(firstRows: (columns: SQL, limit: SQL) => SQL, filters: SQL, 
 /**
  * One page of a view for the signed-in agent, keyset-paginated. Each status is read separately from the
  * (organization, status, …) indexes and the pages merged, so a view spanning two statuses never sorts
- * the whole table.
+ * the whole table. A search that finds nothing at all is read again typo-tolerantly (`fuzzy` says so).
  */
 export async function listInboxConversations(ctx: Ctx, agentId: string, input: ListQuery) {
   const query = listQuerySchema.parse(input);
-  const found = await rows<Row>(listPageQuery(ctx, agentId, query));
+  let found = await rows<Row>(listPageQuery(ctx, agentId, query));
+  let fuzzy = false;
+  // Only a first page falls back: a later page's cursor comes from the reading that produced the first one.
+  if (found.length === 0 && query.q && !query.cursor && !/^#\d+$/.test(query.q) && (await hasTrigramSearch())) {
+    // A short word with one typo scores ~0.5 against its word; pg_trgm's default threshold (0.6) misses it.
+    found = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local pg_trgm.word_similarity_threshold = 0.45`);
+      return rows<Row>(listPageQuery(ctx, agentId, query, true), tx);
+    });
+    fuzzy = found.length > 0;
+  }
   const page = found.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor = found.length > query.limit && last ? encodeCursor({ at: last.at, id: last.id, ...(query.sort === "priority" ? { priority: last.priority } : {}) }) : null;
-  return { items: page.map(toListItem), nextCursor };
+  const nextCursor = !fuzzy && found.length > query.limit && last ? encodeCursor({ at: last.at, id: last.id, ...(query.sort === "priority" ? { priority: last.priority } : {}) }) : null;
+  return { items: page.map(toListItem), nextCursor, fuzzy };
 }
 
 function toListItem(r: Row) {
