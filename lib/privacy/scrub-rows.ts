@@ -28,6 +28,8 @@ export async function scrubCopies(tx: Tx, orgId: string, conversationIds: string
     const activities = await rows<JsonRow>(sql`select id::text, data from activities where organization_id = ${orgId} and ${inConversations}`, tx);
     await scrubColumn(tx, sql`activities`, sql`data`, sql`t.id::text`, activities);
     await tx.execute(sql`update activities set actor_name = ${REDACTED} where organization_id = ${orgId} and ${inConversations} and actor_type = 'end_user'`);
+    // Reporting facts keep their numbers (counts, durations, scores); only a rating's comment is text.
+    await tx.execute(sql`update reporting_facts set detail = ${REDACTED} where organization_id = ${orgId} and ${inConversations} and detail is not null`);
   }
   const events = await rows<JsonRow>(sql`select id::text, data from events where organization_id = ${orgId} and ${mentions(sql`data`, ids)}`, tx);
   await scrubColumn(tx, sql`events`, sql`data`, sql`t.id::text`, events);

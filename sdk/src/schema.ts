@@ -5857,6 +5857,916 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/v1/reports/summary/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report summary
+         * @description `from`/`to`: ISO 8601 timestamps, or `YYYY-MM-DD` dates in the organization's time zone (or `time_zone`); `to` is exclusive; default the last 7 days. `business_hours=true` measures durations in the organization's business hours.
+         *
+         *     Server key only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    team?: string;
+                    agent?: string;
+                    business_hours?: boolean | null;
+                    time_zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The headline numbers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportSummary"];
+                    };
+                };
+                /** @description Invalid input (malformed JSON, wrong types, unknown fields or enum values) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown or revoked key, or (client keys) no verified end-user identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A client key on a server-only endpoint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/timeseries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report time series
+         * @description `from`/`to`: ISO 8601 timestamps, or `YYYY-MM-DD` dates in the organization's time zone (or `time_zone`); `to` is exclusive; default the last 7 days. `business_hours=true` measures durations in the organization's business hours. One point per day or hour of the range; counts add up to the summary.
+         *
+         *     Server key only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    team?: string;
+                    agent?: string;
+                    business_hours?: boolean | null;
+                    time_zone?: string;
+                    metric?: "conversations_created" | "conversations_resolved" | "first_response_seconds" | "resolution_seconds" | "csat_average";
+                    interval?: "day" | "hour";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The points */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportTimeseries"];
+                    };
+                };
+                /** @description Invalid input (malformed JSON, wrong types, unknown fields or enum values) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown or revoked key, or (client keys) no verified end-user identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A client key on a server-only endpoint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/conversations.csv/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report conversations (CSV)
+         * @description `from`/`to`: ISO 8601 timestamps, or `YYYY-MM-DD` dates in the organization's time zone (or `time_zone`); `to` is exclusive; default the last 7 days. `business_hours=true` measures durations in the organization's business hours. One row per conversation created, first answered, resolved, reopened, rated or breached in the range (also served without the trailing slash). Columns: id, number, subject, status, priority, channel, team, assignee, created_at, created_in_range, first_response_at, first_response_seconds, resolved_at, resolution_seconds, resolutions, reopens, rating, rating_comment, sla_breached.
+         *
+         *     Server key only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    team?: string;
+                    agent?: string;
+                    business_hours?: boolean | null;
+                    time_zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid input (malformed JSON, wrong types, unknown fields or enum values) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown or revoked key, or (client keys) no verified end-user identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A client key on a server-only endpoint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List channels
+         * @description Server key only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The organization's channels, oldest (the default) first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChannelList"];
+                    };
+                };
+                /** @description Invalid input (malformed JSON, wrong types, unknown fields or enum values) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown or revoked key, or (client keys) no verified end-user identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A client key on a server-only endpoint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an email channel
+         * @description Mail to `address` (delivered to the built-in SMTP listener or posted to /api/v1/inbound/email/) creates or continues conversations; agent replies go out from it through DEXRA_SMTP_URL with Reply-To `local+<token>@domain`. Threading: the reply token first, then every id of References and In-Reply-To against the Message-IDs of all mail in and out; otherwise a new conversation. Replies to a merged conversation land in its target; replies to a deleted one start a new conversation. Auto-replies, bounces and list mail are stored but never answered and never reopen a conversation. An address belongs to one organization (409 when taken).
+         *
+         *     Server key only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        type?: "email";
+                        address: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The new channel */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+                /** @description Invalid input (malformed JSON, wrong types, unknown fields or enum values) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown or revoked key, or (client keys) no verified end-user identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A client key on a server-only endpoint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body above 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a channel
+         * @description New mail to its address is refused; conversations keep their history.
+         *
+         *     Server key only.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                    };
+                };
+                /** @description Invalid input (malformed JSON, wrong types, unknown fields or enum values) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown or revoked key, or (client keys) no verified end-user identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A client key on a server-only endpoint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or belongs to another organization or end user */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body above 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound/email/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a raw inbound mail
+         * @description For mail relays: the body is the raw RFC 5322 message (`Content-Type: message/rfc822`, up to DEXRA_INBOUND_MAX_BYTES, 40 MiB by default). Optional `X-Envelope-To` (comma-separated) and `X-Envelope-From` headers carry the SMTP envelope. Only channels of the key's organization receive it; 422 `channel_not_configured` when no recipient is one.
+         *
+         *     Server key only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "message/rfc822": string;
+                };
+            };
+            responses: {
+                /** @description Stored, or recognised as a duplicate */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundEmailResult"];
+                    };
+                };
+                /** @description Invalid input (malformed JSON, wrong types, unknown fields or enum values) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown or revoked key, or (client keys) no verified end-user identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A client key on a server-only endpoint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body above 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Idempotency-Key reused with a different body */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an attachment
+         * @description multipart/form-data with one `file` field, up to 25 MiB (DEXRA_ATTACHMENT_MAX_BYTES). Send the returned id in `attachment_ids` of send-message; unsent uploads are removed after a day. SVG and HTML are only ever served as downloads.
+         *
+         *     Server or client key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The stored file */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"];
+                    };
+                };
+                /** @description Invalid input (malformed JSON, wrong types, unknown fields or enum values) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown or revoked key, or (client keys) no verified end-user identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body above 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment (signed URL)
+         * @description No key: `expires` and `signature` are the credential, as handed out in `url`. Images, PDF and plain text are shown inline; everything else (SVG and HTML always) is a download with nosniff.
+         */
+        get: {
+            parameters: {
+                query: {
+                    expires: string;
+                    signature: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid or expired signature */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/send-message/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a message to an end user
+         * @description One outbound message on `channel`: `email` (queued and mailed from the default email channel, or `channel_id`, with that address as From; status `queued`) or `web` (stored for the chat widget; status `sent`). `whatsapp`, `sms` and `telegram` have no connector: 422 `channel_not_configured` naming the channel, as is `email` without an email channel. `message_type`: `text` (needs `text`), `template` (a shared canned reply's shortcut or id; `{{requester.*}}`, `{{conversation.*}}` and any `{{name}}` in `variables` are filled, a missing one is 400), `media` (`attachment_ids` from POST /api/v1/attachments/, optional `text`), `button` (`text` plus `buttons` [{label, value}], shown as quick replies in the widget). Without `conversation_id` a new conversation is started (subject: `subject`, else the first line). `recipient_id`: an end user id, external id, or email (an unknown email creates the end user).
+         *
+         *     Server key only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description End user id, external id or email address */
+                        recipient_id: string;
+                        /** @enum {string} */
+                        channel: "email" | "web" | "whatsapp" | "sms" | "telegram";
+                        /**
+                         * @default text
+                         * @enum {string}
+                         */
+                        message_type?: "text" | "template" | "media" | "button";
+                        text?: string;
+                        /** @description Subject of a new conversation (and of the mail) */
+                        subject?: string;
+                        /** @description A canned reply's shortcut (with or without /) or id */
+                        template?: string;
+                        variables?: {
+                            [key: string]: string | number;
+                        };
+                        attachment_ids?: string[];
+                        buttons?: {
+                            label: string;
+                            value: string;
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description Continue this conversation of the recipient instead of starting one
+                         */
+                        conversation_id?: string;
+                        /**
+                         * Format: uuid
+                         * @description The email channel to send from (default: the organization's first)
+                         */
+                        channel_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The message */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SendMessageResult"];
+                    };
+                };
+                /** @description Invalid input (malformed JSON, wrong types, unknown fields or enum values) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown or revoked key, or (client keys) no verified end-user identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A client key on a server-only endpoint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or belongs to another organization or end user */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body above 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Idempotency-Key reused with a different body */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -6431,6 +7341,110 @@ export type components = {
             custom_attributes: {
                 [key: string]: unknown;
             };
+        };
+        ReportSummary: {
+            conversations_created: number;
+            /** @description Conversations resolved in the range (each once, however often) */
+            conversations_resolved: number;
+            /** @description First outbound reply (not a note) after creation */
+            first_response_seconds: {
+                median: number | null;
+                p90: number | null;
+            };
+            /** @description Creation to each conversation's last resolution in the range */
+            resolution_seconds: {
+                median: number | null;
+                p90: number | null;
+            };
+            csat: {
+                responses: number;
+                average: number | null;
+                /** @description Share of ratings 4 or 5 */
+                satisfied_pct: number | null;
+            };
+            sla: {
+                applicable: number;
+                breached: number;
+            };
+            /**
+             * Format: date-time
+             * @description Start of the range (inclusive)
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the range (exclusive)
+             */
+            to: string;
+            /** @description The time zone dates and day buckets were read in */
+            time_zone: string;
+            business_hours: boolean;
+        };
+        ReportTimeseries: {
+            /** @enum {string} */
+            metric: "conversations_created" | "conversations_resolved" | "first_response_seconds" | "resolution_seconds" | "csat_average";
+            /** @enum {string} */
+            interval: "day" | "hour";
+            /**
+             * Format: date-time
+             * @description Start of the range (inclusive)
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the range (exclusive)
+             */
+            to: string;
+            /** @description The time zone dates and day buckets were read in */
+            time_zone: string;
+            points: {
+                /** Format: date-time */
+                start: string;
+                value: number | null;
+            }[];
+        };
+        ChannelList: {
+            count: number;
+            results: components["schemas"]["Channel"][];
+        };
+        Channel: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "email";
+            address: string;
+            name: string;
+            is_default: boolean;
+            created_at: string;
+        };
+        InboundEmailResult: {
+            /**
+             * @description `duplicate`: a mail with this Message-ID was already stored
+             * @enum {string}
+             */
+            status: "stored" | "duplicate";
+            /** Format: uuid */
+            conversation_id: string;
+            /** Format: uuid */
+            message_id: string | null;
+        };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            /** @description Sniffed from the bytes, not taken from the upload's claim */
+            content_type: string;
+            size: number;
+            /** @description Signed download URL, valid for DEXRA_ATTACHMENT_URL_TTL_SECONDS (1 hour by default) */
+            url: string;
+        };
+        SendMessageResult: {
+            /** Format: uuid */
+            message_id: string;
+            /** Format: uuid */
+            conversation_id: string;
+            /** @enum {string} */
+            status: "queued" | "sent";
         };
     };
     responses: never;
