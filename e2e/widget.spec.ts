@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { SignJWT } from "jose";
 import { dexra, logIn } from "./fixtures";
 import { demoKeys, openInbox, serverGet, unique } from "./inbox-helpers";
 import { hostUrl, startHostSite, userHash, visit } from "./widget-host";
@@ -220,4 +221,41 @@ test("an admin limits the widget to allowed domains; a page elsewhere gets no me
   const allowed = await visit(browser, hostUrl(site.port, { key: org.client_key! }));
   await expect(allowed.page.getByRole("button", { name: "Open chat" })).toContainText("Talk to Acme");
   await allowed.page.context().close();
+});
+
+test("a bad user_hash draws a can't-start state, logs why and creates nothing", async ({ browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("forged-")}@example.ma`;
+  const { page, errors } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: "0".repeat(64) } }));
+  await expect.poll(() => errors.join("\n")).toContain("Dexra widget: user_hash does not match user_email");
+  await launcher(page).click();
+  await expect(chat(page).getByText("We can't start the chat right now.")).toBeVisible();
+  const users = await serverGet(request, `/api/v1/users/?email=${encodeURIComponent(email)}`);
+  expect(users.count).toBe(0);
+  await page.context().close();
+});
+
+test("an expiring user_jwt stops the messenger and asks the host for a new one", async ({ browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("jwt-")}@example.ma`;
+  const sign = (seconds: number) =>
+    new SignJWT({ email, name: "Jay Wit" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime(Math.floor(Date.now() / 1000) + seconds).sign(new TextEncoder().encode(keys.identity_secret));
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key }));
+  await page.evaluate((jwt) => {
+    const w = window as unknown as { Dexra: (...a: unknown[]) => void; expired?: number };
+    w.expired = 0;
+    w.Dexra("on", "token_expired", () => (w.expired = (w.expired ?? 0) + 1));
+    w.Dexra("identify", { user_jwt: jwt });
+  }, await sign(4));
+  await launcher(page).click();
+  await expect(chat(page).getByRole("heading", { name: "Hi Jay" })).toBeVisible();
+  await startConversation(page, unique("Signed with a JWT "));
+  await expect.poll(() => page.evaluate(() => (window as unknown as { expired: number }).expired), { timeout: 10_000 }).toBe(1);
+  await expect(chat(page).getByRole("alert")).toContainText("Your session has expired");
+  await expect(chat(page).getByRole("textbox", { name: "Write a reply…" })).toBeDisabled();
+  // A fresh token from the host resumes the chat as the same verified user.
+  await page.evaluate((jwt) => (window as unknown as { Dexra: { identify: (i: object) => void } }).Dexra.identify({ user_jwt: jwt }), await sign(600));
+  await expect(chat(page).getByRole("textbox", { name: "Write a reply…" })).toBeEnabled();
+  expect((await conversationsOf(request, email)).length).toBe(1);
+  await page.context().close();
 });
