@@ -63,6 +63,11 @@ test("an identified visitor starts two conversations; replies and typing travel 
   await expect(chat(page).getByRole("log", { name: "Messages" }).locator("strong", { hasText: "today" })).toBeVisible();
   await expect(launcher(page)).toHaveAccessibleName("Close chat");
 
+  // The agent types: the visitor sees it.
+  await agent.getByRole("textbox", { name: "Reply to the customer" }).pressSequentially("On it");
+  await expect(chat(page).getByRole("status").filter({ hasText: "Sarah is typing…" })).toBeVisible({ timeout: 10_000 });
+  await agent.getByRole("textbox", { name: "Reply to the customer" }).fill("");
+
   // The visitor types (the agent sees it) and answers (the agent's thread shows it without reload).
   const composer = chat(page).getByRole("textbox", { name: "Write a reply…" });
   await composer.pressSequentially("Thank");
@@ -71,6 +76,10 @@ test("an identified visitor starts two conversations; replies and typing travel 
   await composer.fill(answer);
   await composer.press("Enter");
   await expect(agent.getByRole("log", { name: "Messages" }).getByText(answer)).toBeVisible({ timeout: 10_000 });
+  // Escape closes the messenger from the keyboard and gives focus back to the launcher.
+  await composer.press("Escape");
+  await expect(launcher(page)).toHaveAccessibleName("Open chat");
+  await expect(launcher(page)).toBeFocused();
   await page.context().close();
 });
 
@@ -136,7 +145,7 @@ test("SBUser(...).update() without a hash names the visitor in the inbox, marked
   await page.context().close();
 });
 
-test("a resolved conversation asks for a rating, which agents see with its comment", async ({ browser, request }) => {
+test("a resolved conversation asks for a rating, which agents see with its comment", async ({ page: agent, browser, request }) => {
   const keys = demoKeys();
   const email = `${unique("rate-")}@example.ma`;
   const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email) } }));
@@ -153,6 +162,8 @@ test("a resolved conversation asks for a rating, which agents see with its comme
   await expect(chat(page).getByText("Thanks for your rating!")).toBeVisible();
   const activity = await serverGet(request, `/api/v1/conversations/${conversation!.id}/activity/`);
   expect(JSON.stringify(activity)).toContain("Quick and kind");
+  await openInbox(agent, `?view=all&c=${conversation!.number}`);
+  await expect(agent.getByText("rated 4/5: “Quick and kind”")).toBeVisible();
   await page.context().close();
 });
 
