@@ -22,7 +22,7 @@ async function startConversation(page: Page, text: string) {
   await frame.getByRole("button", { name: "New conversation" }).click();
   await frame.getByRole("textbox", { name: "Write your message…" }).fill(text);
   await frame.getByRole("textbox", { name: "Write your message…" }).press("Enter");
-  await expect(frame.getByRole("log", { name: "Messages" }).getByText(text)).toBeVisible();
+  await expect(frame.getByRole("log", { name: "Messages" }).getByText(text)).toBeVisible({ timeout: 10_000 });
 }
 
 async function conversationsOf(request: Parameters<typeof serverGet>[0], email: string) {
@@ -52,6 +52,13 @@ test("an identified visitor starts two conversations; replies and typing travel 
   await expect(agent.getByTestId("requester-verification")).toHaveText("Verified visitor");
   await expect(agent.getByText(`localhost:${site.port}`)).toBeVisible();
 
+  // The agent types: the visitor, looking at that conversation, sees it.
+  await chat(page).getByRole("button", { name: new RegExp(first) }).click();
+  await agent.getByRole("textbox", { name: "Reply to the customer" }).pressSequentially("On it");
+  await expect(chat(page).getByRole("status").filter({ hasText: "Sarah is typing…" })).toBeVisible({ timeout: 10_000 });
+  await agent.getByRole("textbox", { name: "Reply to the customer" }).fill("");
+  await chat(page).getByRole("button", { name: "Back to conversations" }).click();
+
   // The messenger is closed: the reply lights the launcher's badge.
   await launcher(page).click();
   await expect(launcher(page)).toHaveAccessibleName("Open chat");
@@ -62,11 +69,6 @@ test("an identified visitor starts two conversations; replies and typing travel 
   await chat(page).getByRole("button", { name: new RegExp(first) }).click();
   await expect(chat(page).getByRole("log", { name: "Messages" }).locator("strong", { hasText: "today" })).toBeVisible();
   await expect(launcher(page)).toHaveAccessibleName("Close chat");
-
-  // The agent types: the visitor sees it.
-  await agent.getByRole("textbox", { name: "Reply to the customer" }).pressSequentially("On it");
-  await expect(chat(page).getByRole("status").filter({ hasText: "Sarah is typing…" })).toBeVisible({ timeout: 10_000 });
-  await agent.getByRole("textbox", { name: "Reply to the customer" }).fill("");
 
   // The visitor types (the agent sees it) and answers (the agent's thread shows it without reload).
   const composer = chat(page).getByRole("textbox", { name: "Write a reply…" });
