@@ -219,6 +219,7 @@ test("an admin limits the widget to allowed domains; a page elsewhere gets no me
   await admin.goto("/settings/widget");
   await admin.getByLabel("Allowed domains").fill(`http://localhost:${site.port}`);
   await admin.getByLabel("Launcher label").fill("Talk to Acme");
+  await admin.getByLabel("Pre-chat fields").fill("order | Order number | text | required");
   await expect(admin.getByRole("figure", { name: "Live preview" })).toContainText("Talk to Acme");
   await admin.getByRole("button", { name: "Save widget settings" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "Widget settings saved." })).toBeVisible();
@@ -233,6 +234,15 @@ test("an admin limits the widget to allowed domains; a page elsewhere gets no me
 
   const allowed = await visit(browser, hostUrl(site.port, { key: org.client_key! }));
   await expect(allowed.page.getByRole("button", { name: "Open chat" })).toContainText("Talk to Acme");
+  // The pre-chat field is asked before an anonymous visitor's first message and kept on the conversation.
+  await launcher(allowed.page).click();
+  await chat(allowed.page).getByRole("button", { name: "New conversation" }).click();
+  await chat(allowed.page).getByRole("textbox", { name: "Order number" }).fill("A-1042");
+  await chat(allowed.page).getByRole("textbox", { name: "Write your message…" }).fill("Where is order A-1042?");
+  await chat(allowed.page).getByRole("button", { name: "Send" }).click();
+  await expect(chat(allowed.page).getByRole("log", { name: "Messages" }).getByText("Where is order A-1042?")).toBeVisible({ timeout: 10_000 });
+  const listed = await (await fetch(`${appUrl}/api/v1/conversations/`, { headers: { Authorization: `Bearer ${org.server_key}` } })).json();
+  expect(listed.results[0].metadata).toMatchObject({ pre_chat: { order: "A-1042" }, page_url: expect.stringContaining(`localhost:${site.port}`) });
   await allowed.page.context().close();
 });
 
@@ -271,4 +281,19 @@ test("an expiring user_jwt stops the messenger and asks the host for a new one",
   await expect(chat(page).getByRole("textbox", { name: "Write a reply…" })).toBeEnabled();
   expect((await conversationsOf(request, email)).length).toBe(1);
   await page.context().close();
+});
+
+test("on a phone the messenger takes the whole screen", async ({ browser }) => {
+  const keys = demoKeys();
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: { width: 375, height: 700 } });
+  const page = await context.newPage();
+  await page.goto(hostUrl(site.port, { key: keys.client_key }));
+  await launcher(page).click();
+  await expect(chat(page).getByRole("button", { name: "New conversation" })).toBeVisible();
+  const box = await page.locator('iframe[title="Dexra chat"]').boundingBox();
+  expect(box).toMatchObject({ x: 0, y: 0, width: 375, height: 700 });
+  // The launcher hides behind it; the messenger's own close button (and Escape) close it.
+  await chat(page).getByRole("button", { name: "Close chat" }).click();
+  await expect(launcher(page)).toHaveAccessibleName("Open chat");
+  await context.close();
 });
