@@ -297,3 +297,17 @@ test("on a phone the messenger takes the whole screen", async ({ browser }) => {
   await expect(launcher(page)).toHaveAccessibleName("Open chat");
   await context.close();
 });
+
+test("reset() on logout forgets the visitor; the next visitor starts empty", async ({ browser }) => {
+  const keys = demoKeys();
+  const email = `${unique("leaving-")}@example.ma`;
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email), first_name: "Lea" } }));
+  await launcher(page).click();
+  await startConversation(page, unique("Before logout "));
+  await chat(page).getByRole("button", { name: "Back to conversations" }).click();
+  await expect(chat(page).getByRole("list", { name: "Your conversations" }).getByRole("listitem")).toHaveCount(1);
+  await page.evaluate(() => (window as unknown as { Dexra: { reset: () => void } }).Dexra.reset());
+  await expect(chat(page).getByText("No conversations yet.")).toBeVisible();
+  await expect(chat(page).getByRole("heading", { name: "Messages" })).toBeVisible();
+  await page.context().close();
+});
