@@ -311,3 +311,23 @@ test("reset() on logout forgets the visitor; the next visitor starts empty", asy
   await expect(chat(page).getByRole("heading", { name: "Messages" })).toBeVisible();
   await page.context().close();
 });
+
+test("agent Markdown renders safely in the messenger: HTML stays text, unsafe links lose their target", async ({ browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("md-")}@example.ma`;
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email) } }));
+  await launcher(page).click();
+  await startConversation(page, unique("Markdown please "));
+  const [conversation] = await conversationsOf(request, email);
+  const body = '<img src=x onerror="window.pwned=1"> **bold** and [docs](https://example.com/docs) and [trap](javascript:window.pwned=2)\n\n- one\n- two';
+  await request.post(`/api/v1/conversations/${conversation!.id}/messages/create/`, { headers: { Authorization: `Bearer ${keys.server_key}` }, data: { body, user_email: "sarah@example.com" } });
+  const log = chat(page).getByRole("log", { name: "Messages" });
+  await expect(log.locator("strong", { hasText: "bold" })).toBeVisible({ timeout: 10_000 });
+  await expect(log.getByText('<img src=x onerror="window.pwned=1">', { exact: false })).toBeVisible();
+  await expect(log.locator("img")).toHaveCount(0);
+  await expect(log.getByRole("link", { name: "docs" })).toHaveAttribute("href", "https://example.com/docs");
+  await expect(log.getByRole("link", { name: "trap" })).toHaveCount(0);
+  await expect(log.getByRole("listitem").filter({ hasText: /^two$/ })).toBeVisible();
+  expect(await page.frames()[1]!.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  await page.context().close();
+});
