@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { SignJWT } from "jose";
 import { dexra, logIn } from "./fixtures";
 import { demoKeys, openInbox, serverGet, unique } from "./inbox-helpers";
 import { hostUrl, startHostSite, userHash, visit } from "./widget-host";
@@ -21,7 +22,7 @@ async function startConversation(page: Page, text: string) {
   await frame.getByRole("button", { name: "New conversation" }).click();
   await frame.getByRole("textbox", { name: "Write your message…" }).fill(text);
   await frame.getByRole("textbox", { name: "Write your message…" }).press("Enter");
-  await expect(frame.getByRole("log", { name: "Messages" }).getByText(text)).toBeVisible();
+  await expect(frame.getByRole("log", { name: "Messages" }).getByText(text)).toBeVisible({ timeout: 10_000 });
 }
 
 async function conversationsOf(request: Parameters<typeof serverGet>[0], email: string) {
@@ -51,6 +52,13 @@ test("an identified visitor starts two conversations; replies and typing travel 
   await expect(agent.getByTestId("requester-verification")).toHaveText("Verified visitor");
   await expect(agent.getByText(`localhost:${site.port}`)).toBeVisible();
 
+  // The agent types: the visitor, looking at that conversation, sees it.
+  await chat(page).getByRole("button", { name: new RegExp(first) }).click();
+  await agent.getByRole("textbox", { name: "Reply to the customer" }).pressSequentially("On it");
+  await expect(chat(page).getByRole("status").filter({ hasText: "Sarah is typing…" })).toBeVisible({ timeout: 10_000 });
+  await agent.getByRole("textbox", { name: "Reply to the customer" }).fill("");
+  await chat(page).getByRole("button", { name: "Back to conversations" }).click();
+
   // The messenger is closed: the reply lights the launcher's badge.
   await launcher(page).click();
   await expect(launcher(page)).toHaveAccessibleName("Open chat");
@@ -70,6 +78,10 @@ test("an identified visitor starts two conversations; replies and typing travel 
   await composer.fill(answer);
   await composer.press("Enter");
   await expect(agent.getByRole("log", { name: "Messages" }).getByText(answer)).toBeVisible({ timeout: 10_000 });
+  // Escape closes the messenger from the keyboard and gives focus back to the launcher.
+  await composer.press("Escape");
+  await expect(launcher(page)).toHaveAccessibleName("Open chat");
+  await expect(launcher(page)).toBeFocused();
   await page.context().close();
 });
 
@@ -135,7 +147,7 @@ test("SBUser(...).update() without a hash names the visitor in the inbox, marked
   await page.context().close();
 });
 
-test("a resolved conversation asks for a rating, which agents see with its comment", async ({ browser, request }) => {
+test("a resolved conversation asks for a rating, which agents see with its comment", async ({ page: agent, browser, request }) => {
   const keys = demoKeys();
   const email = `${unique("rate-")}@example.ma`;
   const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email) } }));
@@ -152,6 +164,8 @@ test("a resolved conversation asks for a rating, which agents see with its comme
   await expect(chat(page).getByText("Thanks for your rating!")).toBeVisible();
   const activity = await serverGet(request, `/api/v1/conversations/${conversation!.id}/activity/`);
   expect(JSON.stringify(activity)).toContain("Quick and kind");
+  await openInbox(agent, `?view=all&c=${conversation!.number}`);
+  await expect(agent.getByText("rated 4/5: “Quick and kind”")).toBeVisible();
   await page.context().close();
 });
 
@@ -205,6 +219,7 @@ test("an admin limits the widget to allowed domains; a page elsewhere gets no me
   await admin.goto("/settings/widget");
   await admin.getByLabel("Allowed domains").fill(`http://localhost:${site.port}`);
   await admin.getByLabel("Launcher label").fill("Talk to Acme");
+  await admin.getByLabel("Pre-chat fields").fill("order | Order number | text | required");
   await expect(admin.getByRole("figure", { name: "Live preview" })).toContainText("Talk to Acme");
   await admin.getByRole("button", { name: "Save widget settings" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "Widget settings saved." })).toBeVisible();
@@ -219,5 +234,100 @@ test("an admin limits the widget to allowed domains; a page elsewhere gets no me
 
   const allowed = await visit(browser, hostUrl(site.port, { key: org.client_key! }));
   await expect(allowed.page.getByRole("button", { name: "Open chat" })).toContainText("Talk to Acme");
+  // The pre-chat field is asked before an anonymous visitor's first message and kept on the conversation.
+  await launcher(allowed.page).click();
+  await chat(allowed.page).getByRole("button", { name: "New conversation" }).click();
+  await chat(allowed.page).getByRole("textbox", { name: "Order number" }).fill("A-1042");
+  await chat(allowed.page).getByRole("textbox", { name: "Write your message…" }).fill("Where is order A-1042?");
+  await chat(allowed.page).getByRole("button", { name: "Send" }).click();
+  await expect(chat(allowed.page).getByRole("log", { name: "Messages" }).getByText("Where is order A-1042?")).toBeVisible({ timeout: 10_000 });
+  const listed = await (await fetch(`${appUrl}/api/v1/conversations/`, { headers: { Authorization: `Bearer ${org.server_key}` } })).json();
+  expect(listed.results[0].metadata).toMatchObject({ pre_chat: { order: "A-1042" }, page_url: expect.stringContaining(`localhost:${site.port}`) });
   await allowed.page.context().close();
+});
+
+test("a bad user_hash draws a can't-start state, logs why and creates nothing", async ({ browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("forged-")}@example.ma`;
+  const { page, errors } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: "0".repeat(64) } }));
+  await expect.poll(() => errors.join("\n")).toContain("Dexra widget: user_hash does not match user_email");
+  await launcher(page).click();
+  await expect(chat(page).getByText("We can't start the chat right now.")).toBeVisible();
+  const users = await serverGet(request, `/api/v1/users/?email=${encodeURIComponent(email)}`);
+  expect(users.count).toBe(0);
+  await page.context().close();
+});
+
+test("an expiring user_jwt stops the messenger and asks the host for a new one", async ({ browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("jwt-")}@example.ma`;
+  const sign = (seconds: number) =>
+    new SignJWT({ email, name: "Jay Wit" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime(Math.floor(Date.now() / 1000) + seconds).sign(new TextEncoder().encode(keys.identity_secret));
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key }));
+  await page.evaluate((jwt) => {
+    const w = window as unknown as { Dexra: (...a: unknown[]) => void; expired?: number };
+    w.expired = 0;
+    w.Dexra("on", "token_expired", () => (w.expired = (w.expired ?? 0) + 1));
+    w.Dexra("identify", { user_jwt: jwt });
+  }, await sign(4));
+  await launcher(page).click();
+  await expect(chat(page).getByRole("heading", { name: "Hi Jay" })).toBeVisible();
+  await startConversation(page, unique("Signed with a JWT "));
+  await expect.poll(() => page.evaluate(() => (window as unknown as { expired: number }).expired), { timeout: 10_000 }).toBe(1);
+  await expect(chat(page).getByRole("alert")).toContainText("Your session has expired");
+  await expect(chat(page).getByRole("textbox", { name: "Write a reply…" })).toBeDisabled();
+  // A fresh token from the host resumes the chat as the same verified user.
+  await page.evaluate((jwt) => (window as unknown as { Dexra: { identify: (i: object) => void } }).Dexra.identify({ user_jwt: jwt }), await sign(600));
+  await expect(chat(page).getByRole("textbox", { name: "Write a reply…" })).toBeEnabled();
+  expect((await conversationsOf(request, email)).length).toBe(1);
+  await page.context().close();
+});
+
+test("on a phone the messenger takes the whole screen", async ({ browser }) => {
+  const keys = demoKeys();
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: { width: 375, height: 700 } });
+  const page = await context.newPage();
+  await page.goto(hostUrl(site.port, { key: keys.client_key }));
+  await launcher(page).click();
+  await expect(chat(page).getByRole("button", { name: "New conversation" })).toBeVisible();
+  const box = await page.locator('iframe[title="Dexra chat"]').boundingBox();
+  expect(box).toMatchObject({ x: 0, y: 0, width: 375, height: 700 });
+  // The launcher hides behind it; the messenger's own close button (and Escape) close it.
+  await chat(page).getByRole("button", { name: "Close chat" }).click();
+  await expect(launcher(page)).toHaveAccessibleName("Open chat");
+  await context.close();
+});
+
+test("reset() on logout forgets the visitor; the next visitor starts empty", async ({ browser }) => {
+  const keys = demoKeys();
+  const email = `${unique("leaving-")}@example.ma`;
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email), first_name: "Lea" } }));
+  await launcher(page).click();
+  await startConversation(page, unique("Before logout "));
+  await chat(page).getByRole("button", { name: "Back to conversations" }).click();
+  await expect(chat(page).getByRole("list", { name: "Your conversations" }).getByRole("listitem")).toHaveCount(1);
+  await page.evaluate(() => (window as unknown as { Dexra: { reset: () => void } }).Dexra.reset());
+  await expect(chat(page).getByText("No conversations yet.")).toBeVisible();
+  await expect(chat(page).getByRole("heading", { name: "Messages" })).toBeVisible();
+  await page.context().close();
+});
+
+test("agent Markdown renders safely in the messenger: HTML stays text, unsafe links lose their target", async ({ browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("md-")}@example.ma`;
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email) } }));
+  await launcher(page).click();
+  await startConversation(page, unique("Markdown please "));
+  const [conversation] = await conversationsOf(request, email);
+  const body = '<img src=x onerror="window.pwned=1"> **bold** and [docs](https://example.com/docs) and [trap](javascript:window.pwned=2)\n\n- one\n- two';
+  await request.post(`/api/v1/conversations/${conversation!.id}/messages/create/`, { headers: { Authorization: `Bearer ${keys.server_key}` }, data: { body, user_email: "sarah@example.com" } });
+  const log = chat(page).getByRole("log", { name: "Messages" });
+  await expect(log.locator("strong", { hasText: "bold" })).toBeVisible({ timeout: 10_000 });
+  await expect(log.getByText('<img src=x onerror="window.pwned=1">', { exact: false })).toBeVisible();
+  await expect(log.locator("img")).toHaveCount(0);
+  await expect(log.getByRole("link", { name: "docs" })).toHaveAttribute("href", "https://example.com/docs");
+  await expect(log.getByRole("link", { name: "trap" })).toHaveCount(0);
+  await expect(log.getByRole("listitem").filter({ hasText: /^two$/ })).toBeVisible();
+  expect(await page.frames()[1]!.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  await page.context().close();
 });

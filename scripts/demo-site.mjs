@@ -28,7 +28,7 @@ function page({ signedIn }) {
   const userHash = createHmac("sha256", k.identity_secret).update(customer.email).digest("hex");
   const identify = signedIn
     ? `document.addEventListener("SBInit", function () {
-  new SBUser(${json({ ...customer, user_hash: userHash, user_type: "premium" })}, { plan: "Pro", account_manager: "Sarah" }).update();
+  new SBUser(${json({ ...customer, user_hash: userHash, user_type: "premium" })}, { plan: "pro", account_manager: "Sarah" }).update();
 });`
     : "";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

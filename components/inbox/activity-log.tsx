@@ -39,7 +39,7 @@ function describe(a: Activity) {
     case "unmerged":
       return "undid a merge";
     case "rating":
-      return `rated ${d.score ?? ""}/5`;
+      return `rated ${d.score ?? ""}/5${typeof d.comment === "string" && d.comment ? `: “${d.comment}”` : ""}`;
     default:
       return a.action.replaceAll("_", " ");
   }

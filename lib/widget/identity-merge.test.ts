@@ -79,3 +79,20 @@ describe("widget identity", () => {
     expect((await getConversation(org.ctx, anon.conversation.id)).requester.id).toBe(anon.conversation.requester.id);
   });
 });
+
+describe("widget profile", () => {
+  it("keeps a verified visitor identified when the page sends attributes the definitions refuse", async () => {
+    const org = await createTestOrg();
+    const { createDefinition } = await import("../custom-attributes/definitions");
+    await createDefinition(org.ctx, { entity: "end_user", key: "plan", label: "Plan", type: "select", options: ["free", "pro"] });
+    const email = "gold@example.com";
+    const res = await callRoute(session.POST, "POST", "/api/widget/session", {
+      key: org.clientKey,
+      headers: { "x-dexra-user-email": email, "x-dexra-user-hash": hmac(org.identitySecret, email) },
+      body: { first_name: "Goldie", custom_attributes: { plan: "Gold" } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.visitor).toMatchObject({ email, verified: true });
+    expect(res.body.profile_error).toContain("plan");
+  });
+});

@@ -52,7 +52,7 @@ export async function applyIdentity(state: State, host: Host, identity: Identity
   if (identity.kind === "jwt" && identity.exp) expiryTimer = setTimeout(() => expire(state, host), Math.min(identity.exp * 1000 - Date.now(), 2 ** 31 - 1));
   state.pendingProfile = profile && Object.keys(profile).length ? profile : state.pendingProfile;
   try {
-    if (identity.kind !== "none") await startSession(state);
+    if (identity.kind !== "none") await startSession(state, host);
     await loadConversations(state);
     connect(state, host);
   } catch (error) {
@@ -62,15 +62,16 @@ export async function applyIdentity(state: State, host: Host, identity: Identity
   host.post({ type: "dexra:unread", count: totalUnread(state) });
 }
 
-async function startSession(state: State) {
+async function startSession(state: State, host?: Host) {
   const verified = state.identity.kind === "hash" || state.identity.kind === "jwt";
-  const { data } = await api<{ visitor: Visitor | null }>(state, "/api/widget/session", {
+  const { data } = await api<{ visitor: Visitor | null; profile_error?: string | null }>(state, "/api/widget/session", {
     method: "POST",
     body: state.pendingProfile ?? {},
     anonymousToken: state.store.token(),
   });
   state.visitor = data.visitor;
   if (data.visitor) state.pendingProfile = null;
+  if (data.profile_error) host?.post({ type: "dexra:error", message: `Dexra widget: the visitor's profile was not saved: ${data.profile_error}` });
   // The anonymous visitor's conversations now belong to the verified user: the token has done its work.
   if (verified && state.store.token()) state.store.setToken(null);
 }
@@ -120,7 +121,7 @@ export async function startConversation(state: State, host: Host, body: string, 
     state.store.setToken(token);
     state.identity = { kind: "anonymous", token };
     if (preChat.email && !state.pendingProfile?.email) state.pendingProfile = { ...state.pendingProfile, email: preChat.email };
-    if (state.pendingProfile) await startSession(state);
+    if (state.pendingProfile) await startSession(state, host);
     connect(state, host);
   }
   state.conversations.unshift(data);

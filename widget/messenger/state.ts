@@ -94,8 +94,11 @@ export async function loadConversations(state: State) {
     state.conversations = [];
     return;
   }
+  const started = new Date(Date.now() - 1000).toISOString();
   const { data } = await api<{ results: Conversation[] }>(state, "/api/v1/conversations/?limit=50");
-  state.conversations = data.results;
+  // A conversation started while this list was on its way is kept, not dropped by the older answer.
+  const listed = new Set(data.results.map((c) => c.id));
+  state.conversations = [...state.conversations.filter((c) => !listed.has(c.id) && c.created_at >= started), ...data.results];
   let changedLastRead = false;
   await Promise.all(
     data.results.map(async (c) => {

@@ -95,7 +95,7 @@ function compose(state: State, on: Handlers) {
       if (input.value.trim()) preChat[input.name] = input.value.trim();
     }
     await on.start(text, preChat);
-  });
+  }, undefined, state.expired);
   if (inputs.length) form.prepend(h("fieldset", { class: "prechat" }, h("legend", {}, "Before we start"), ...inputs));
   return [header(state, on, "New conversation", true), h("main", { class: "thread" }, h("p", { class: "availability", role: "status" }, state.config.availability.message)), form];
 }
@@ -141,7 +141,6 @@ function thread(state: State, on: Handlers, id: string) {
   return [
     header(state, on, c?.subject ?? "Conversation", true),
     h("main", { class: "thread" }, log, h("p", { class: "typing", role: "status" }, typing ? `${typing} is typing…` : ""), closed ? rating(state, on, id) : null),
-    state.expired ? h("p", { class: "notice", role: "alert" }, "Your session has expired. Sign in again on the site to keep chatting.") : null,
     composer(closed ? "Reply to reopen…" : "Write a reply…", (text) => on.send(id, text), () => on.typing(id), disabled),
   ];
 }
@@ -156,7 +155,11 @@ export function render(root: HTMLElement, state: State, on: Handlers) {
     return;
   }
   const screen = state.screen.name === "home" ? home(state, on) : state.screen.name === "new" ? compose(state, on) : thread(state, on, state.screen.id);
-  const notice = state.notice ? h("p", { class: "notice", role: "alert" }, state.notice) : null;
+  const notice = state.expired
+    ? h("p", { class: "notice", role: "alert" }, "Your session has expired. Sign in again on the site to keep chatting.")
+    : state.notice
+      ? h("p", { class: "notice", role: "alert" }, state.notice)
+      : null;
   replaceChildren(root, ...screen, notice);
   const area = root.querySelector("#composer") as HTMLTextAreaElement | null;
   if (area && root.dataset.screen === screenKey) {
