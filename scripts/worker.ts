@@ -4,6 +4,7 @@
  */
 import { closeDb } from "../db/client";
 import { applyMigrations } from "../db/migrate";
+import { startPruneTimer } from "../lib/api/prune-tables";
 import { startWebhookWorker, webhookWorkerOptionsFromEnv } from "../lib/webhooks/worker";
 import { assertEmbeddedDatabaseFree, claimEmbeddedDatabase } from "./embedded-lock";
 
@@ -11,6 +12,7 @@ assertEmbeddedDatabaseFree();
 claimEmbeddedDatabase();
 await applyMigrations();
 const worker = startWebhookWorker(webhookWorkerOptionsFromEnv());
+startPruneTimer();
 console.error(`[webhooks] worker ${process.pid} started`);
 
 const shutdown = async () => {

@@ -93,18 +93,20 @@ async function runIdempotent<P>(req: ApiRequest<P>, idempotencyKey: string, body
   // A publishable key is shared by many end users: each gets their own key space.
   const key = req.ctx.actor.type === "end_user" ? `${req.ctx.actor.id}:${idempotencyKey}` : idempotencyKey;
   const fingerprint = `${req.request.method} ${req.url.pathname.replace(/\/$/, "")}\n${bodyText}`;
-  const replay = await claimIdempotencyKey(req.key.id, req.ctx.orgId, key, fingerprint);
-  if (replay) return jsonResponse(replay.body, replay.status, { "idempotent-replayed": "true" });
-  let response: Response;
+  const claim = await claimIdempotencyKey(req.key.id, req.ctx.orgId, key, fingerprint);
+  if (claim.replay) return jsonResponse(claim.replay.body, claim.replay.status, { "idempotent-replayed": "true" });
   try {
-    response = await handler(req);
-  } catch (error) {
-    const mapped = errorResponse(error, req.requestId);
-    await finish(req.key.id, key, mapped);
-    return mapped;
+    let response: Response;
+    try {
+      response = await handler(req);
+    } catch (error) {
+      response = errorResponse(error, req.requestId);
+    }
+    await finish(req.key.id, key, response);
+    return response;
+  } finally {
+    claim.release();
   }
-  await finish(req.key.id, key, response);
-  return response;
 }
 
 async function finish(apiKeyId: string, key: string, response: Response) {
