@@ -8,6 +8,7 @@ import { recordChange } from "../events/record";
 import { insertMessage } from "../messages/insert-message";
 import { getConversationRowOrThrow } from "./queries";
 import { createConversationSchema, type CreateConversationInput } from "./schemas";
+import { conversationForViewer } from "./end-user-view";
 import { serializeConversation } from "./serialize";
 
 /** The verified end user a client key acts for; a different `user_email` in the body cannot speak for them. */
@@ -30,7 +31,7 @@ async function verifiedRequester(tx: Tx, orgId: string, id: string, claimedEmail
  */
 export async function createConversation(ctx: Ctx, input: CreateConversationInput, options: { requesterId?: string } = {}) {
   const params = createConversationSchema.parse(input);
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const identity = { firstName: params.user_first_name, lastName: params.user_last_name };
     let anonymousToken: string | null = null;
     let requester;
@@ -79,4 +80,6 @@ export async function createConversation(ctx: Ctx, input: CreateConversationInpu
     }
     return { conversation, anonymousToken };
   });
+  // The event above carries the full conversation; the caller gets what it may see.
+  return { ...created, conversation: await conversationForViewer(ctx, created.conversation) };
 }

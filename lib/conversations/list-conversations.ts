@@ -7,6 +7,7 @@ import { conversationViewColumns, toConversationView, type ConversationViewRow }
 import { conversationSearchMatch } from "./search-match";
 import { listConversationsQuerySchema, type ListConversationsQuery } from "./schemas";
 import { conversationScope, isEndUser } from "./scope";
+import { conversationsForViewer } from "./end-user-view";
 import { serializeConversation } from "./serialize";
 
 export const MAX_PAGE_SIZE = 100;
@@ -87,5 +88,5 @@ export async function listConversations(ctx: Ctx, query: ListConversationsQuery 
     ) page on true
     order by page.sort_at desc nulls last, page.id desc nulls last`);
   const results = found.filter((r) => r.id !== null).map((r) => serializeConversation(toConversationView(r)));
-  return { count: found[0]?.total ?? 0, limit, offset: params.offset, results };
+  return { count: found[0]?.total ?? 0, limit, offset: params.offset, results: await conversationsForViewer(ctx, results) };
 }
