@@ -4,6 +4,7 @@ import { ApiError } from "../errors";
 import { authenticateKey, type AuthenticatedKey } from "./authenticate-key";
 import { IDENTITY_BODY_FIELDS, readIdentity, resolveClientActor } from "./client-identity";
 import { clientAddress } from "./client-address";
+import { assertBrowserOriginAllowed, corsHeaders } from "./cors";
 import { errorResponse, jsonResponse } from "./error-response";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { consumeRateLimit, rateLimitBuckets, rateLimitHeaders } from "./rate-limit";
@@ -45,9 +46,11 @@ const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, options: WithApiKeyOptions) {
   return async (request: Request, context?: RouteContext<P>): Promise<Response> => {
     const requestId = randomUUID();
-    let headers: Record<string, string> = { "x-request-id": requestId };
+    const origin = request.headers.get("origin");
+    let headers: Record<string, string> = { "x-request-id": requestId, ...corsHeaders(origin) };
     try {
       const key = await authenticateKey(request);
+      assertBrowserOriginAllowed(origin, key);
       if (key.kind === "server") headers = { ...headers, ...rateLimitHeaders(await consumeRateLimit(rateLimitBuckets(key, {}))) };
       if (!options.keys.includes(key.kind)) throw new ApiError("forbidden", `This endpoint needs a ${options.keys.join(" or ")} key`);
 
