@@ -40,12 +40,13 @@ export function isOriginAllowed(allowed: string[], origin: string): boolean {
  * Browser requests (they carry `Origin`): a server key is a secret and never belongs in a browser, so it is
  * refused whatever the origin; a client key only from the organization's allowed origins.
  */
-export function assertBrowserOriginAllowed(origin: string | null, key: { kind: "server" | "client"; allowedOrigins: string[] }) {
+export function assertBrowserOriginAllowed(origin: string | null, key: { kind: "server" | "client"; allowedOrigins: string[] }, selfOrigin?: string) {
   if (origin === null) return;
   if (key.kind === "server") {
     throw new ApiError("forbidden", "Server keys are secret and cannot be used from a browser; use a client key (pk_…) there");
   }
-  if (!isOriginAllowed(key.allowedOrigins, origin)) {
+  // The app's own pages (the widget's iframe is served from here) are always allowed.
+  if (origin !== selfOrigin && !isOriginAllowed(key.allowedOrigins, origin)) {
     throw new ApiError("forbidden", `Origin ${origin} is not allowed for this organization's client keys (Settings → Organization → Allowed origins)`);
   }
 }
