@@ -40,14 +40,28 @@ export function isOriginAllowed(allowed: string[], origin: string): boolean {
  * Browser requests (they carry `Origin`): a server key is a secret and never belongs in a browser, so it is
  * refused whatever the origin; a client key only from the organization's allowed origins.
  */
-export function assertBrowserOriginAllowed(origin: string | null, key: { kind: "server" | "client"; allowedOrigins: string[] }, selfOrigin?: string) {
+export function assertBrowserOriginAllowed(origin: string | null, key: { kind: "server" | "client"; allowedOrigins: string[] }, requestHeaders?: Headers) {
   if (origin === null) return;
   if (key.kind === "server") {
     throw new ApiError("forbidden", "Server keys are secret and cannot be used from a browser; use a client key (pk_…) there");
   }
   // The app's own pages (the widget's iframe is served from here) are always allowed.
-  if (origin !== selfOrigin && !isOriginAllowed(key.allowedOrigins, origin)) {
+  if (!(requestHeaders && isSameHost(origin, requestHeaders)) && !isOriginAllowed(key.allowedOrigins, origin)) {
     throw new ApiError("forbidden", `Origin ${origin} is not allowed for this organization's client keys (Settings → Organization → Allowed origins)`);
+  }
+}
+
+/**
+ * Whether the browser page is on the host the request was sent to. Host (or the proxy's X-Forwarded-Host) is
+ * set by the browser, not by page scripts; request.url is no help, as `next start` builds it from its own
+ * host name.
+ */
+function isSameHost(origin: string, headers: Headers) {
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  try {
+    return host !== null && new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
   }
 }
 

@@ -50,7 +50,7 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
     let headers: Record<string, string> = { "x-request-id": requestId, ...corsHeaders(origin) };
     try {
       const key = await authenticateKey(request);
-      assertBrowserOriginAllowed(origin, key, new URL(request.url).origin);
+      assertBrowserOriginAllowed(origin, key, request.headers);
       if (key.kind === "server") headers = { ...headers, ...rateLimitHeaders(await consumeRateLimit(rateLimitBuckets(key, {}))) };
       if (!options.keys.includes(key.kind)) throw new ApiError("forbidden", `This endpoint needs a ${options.keys.join(" or ")} key`);
 

@@ -41,7 +41,7 @@ describe("CORS for the public API", () => {
       expect(res.body.error.code).toBe("forbidden");
     }
     // The app's own origin (the widget's iframe) is always allowed.
-    const self = await callRoute(list.GET, "GET", "/api/v1/conversations/", { key: clientKey, headers: { ...identity, origin: "http://localhost:3000" } });
+    const self = await callRoute(list.GET, "GET", "/api/v1/conversations/", { key: clientKey, headers: { ...identity, origin: "http://localhost:3000", host: "localhost:3000" } });
     expect(self.status).toBe(200);
     // Not from a browser (no Origin): a client key still works, as from the widget's server-rendered pages or a mobile app.
     expect((await callRoute(list.GET, "GET", "/api/v1/conversations/", { key: clientKey, headers: identity })).status).toBe(200);
