@@ -2,7 +2,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { db, rows, sql } from "@/db/client";
+import { claimIdempotencyKey, LEASE_MS } from "@/lib/api/idempotency";
 import { apiKeys, conversations } from "@/db/schema";
 import { callRoute } from "@/lib/api/testing/call-route";
 import { createTestOrg } from "@/lib/testing/test-org";
@@ -34,6 +35,17 @@ describe("Idempotency-Key after a crash mid-request", () => {
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(replay.body.id).toBe(retry.body.id);
   });
+
+  it("a live request renews its lease past LEASE_MS, so a retry cannot take over a request that is still running", async () => {
+    const { serverKey, orgId } = await createTestOrg();
+    const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.prefix, serverKey.slice(0, 16)));
+    const claim = await claimIdempotencyKey(key!.id, orgId, "long-1", "POST /x\n{}");
+    expect(claim.replay).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 1500));
+    const [row] = await rows<{ live: boolean }>(sql`select lease_expires_at > now() as live from idempotency_keys where api_key_id = ${key!.id} and key = 'long-1'`);
+    expect(row!.live).toBe(true);
+    if (!claim.replay) claim.release();
+  }, 30_000);
 
   it("a request that is merely slow keeps its claim: a concurrent retry waits and replays, never runs twice", async () => {
     const { serverKey, orgId } = await createTestOrg();
