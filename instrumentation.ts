@@ -9,6 +9,8 @@ export async function register() {
   await applyMigrations();
   const { startSnoozeTimer } = await import("./lib/conversations/wake-snoozed");
   startSnoozeTimer(Number(process.env.DEXRA_SNOOZE_POLL_MS ?? 15_000));
+  const { startPruneTimer } = await import("./lib/api/prune-tables");
+  startPruneTimer();
   // The webhook worker runs in the app by default; DEXRA_WORKER=off leaves it to `npm run worker` processes.
   if (process.env.DEXRA_WORKER !== "off") {
     const { startWebhookWorker, webhookWorkerOptionsFromEnv } = await import("./lib/webhooks/worker");

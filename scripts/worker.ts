@@ -8,6 +8,7 @@ import { logger } from "../lib/ops/logger";
 import { SHUTDOWN_DEADLINE_MS } from "../lib/ops/shutdown";
 import { startRetentionTimer } from "../lib/privacy/retention";
 import { startEmailServices } from "../lib/channels/start-email-services";
+import { startPruneTimer } from "../lib/api/prune-tables";
 import { startWebhookWorker, webhookWorkerOptionsFromEnv } from "../lib/webhooks/worker";
 import { assertEmbeddedDatabaseFree, claimEmbeddedDatabase } from "./embedded-lock";
 
@@ -18,6 +19,7 @@ const worker = startWebhookWorker(webhookWorkerOptionsFromEnv());
 const email = await startEmailServices();
 logger.info({ worker: "webhooks" }, "worker started");
 startRetentionTimer(); // GDPR retention (lib/privacy): safe in every worker at once (SKIP LOCKED claims)
+startPruneTimer();
 console.error(`[webhooks] worker ${process.pid} started`);
 
 // SIGTERM: stop claiming, let attempts in flight finish for 5 s, hand back the leases of the rest, all within 10 s.

@@ -31,6 +31,9 @@ export const idempotencyKeys = pgTable(
     requestHash: text("request_hash").notNull(),
     statusCode: integer("status_code"),
     responseBody: jsonb("response_body"),
+    // While the first request runs it renews this lease; a claim whose request died (crash, kill -9) expires
+    // with it and the next retry takes the key over instead of waiting 24 h.
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.apiKeyId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
@@ -47,4 +50,10 @@ export const rateLimitCounters = pgTable("rate_limit_counters", {
   bucket: text("bucket").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   count: integer("count").notNull(),
+});
+
+/** Periodic jobs that must run once per period across every instance: the last run's time is the claim. */
+export const jobRuns = pgTable("job_runs", {
+  name: text("name").primaryKey(),
+  lastRunAt: timestamp("last_run_at", { withTimezone: true }).notNull(),
 });

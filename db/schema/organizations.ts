@@ -12,6 +12,8 @@ export const organizations = pgTable("organizations", {
   sandboxOfId: uuid("sandbox_of_id").references((): AnyPgColumn => organizations.id, { onDelete: "cascade" }).unique(),
   timeZone: text("time_zone").notNull().default("UTC"),
   rateLimitPerMinute: integer("rate_limit_per_minute").notNull().default(600),
+  // Browser origins client keys may be used from (exact origins or "*.example.com"); empty = any origin.
+  allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   identitySecret: text("identity_secret").notNull(),
   previousIdentitySecret: text("previous_identity_secret"),
   previousIdentitySecretExpiresAt: timestamp("previous_identity_secret_expires_at", { withTimezone: true }),

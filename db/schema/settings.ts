@@ -15,6 +15,8 @@ export const customAttributeDefinitions = pgTable(
     type: attributeType("type").notNull(),
     options: jsonb("options").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     required: boolean("required").notNull().default(false),
+    // Shown to the end user (client keys, the widget); attributes are internal unless marked public.
+    public: boolean("public").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("custom_attribute_definitions_key_unique").on(t.organizationId, t.entity, t.key)],

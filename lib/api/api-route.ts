@@ -1,3 +1,4 @@
+import { preflightHeaders } from "./cors";
 import { jsonResponse } from "./error-response";
 
 export const HTTP_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -24,14 +25,15 @@ export const isImplemented = (handler: unknown) => typeof handler === "function"
 
 /**
  * Every method for one API route, so Next never answers on its own: methods the route lacks get a JSON 405
- * with `Allow` (Next's own is an empty body), HEAD runs GET, OPTIONS answers with `Allow`. Use as
+ * with `Allow` (Next's own is an empty body), HEAD runs GET, OPTIONS answers with `Allow` and the CORS preflight. Use as
  * `export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute({ GET: withApiKey(…) })`.
  */
 export function apiRoute(handlers: Partial<ApiRouteHandlers>): ApiRouteHandlers {
   const allow = allowed(handlers);
   const refuse: RouteHandler = (request) => methodNotAllowed(allow, request.method);
   generated.add(refuse);
-  const options: RouteHandler = () => new Response(null, { status: 204, headers: { allow } });
+  // A CORS preflight carries no key, so it is answered for any origin; the real request is checked against its key.
+  const options: RouteHandler = (request) => new Response(null, { status: 204, headers: preflightHeaders(request.headers.get("origin"), allow) });
   return {
     GET: handlers.GET ?? refuse,
     HEAD: handlers.HEAD ?? handlers.GET ?? refuse,

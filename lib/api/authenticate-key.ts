@@ -13,6 +13,8 @@ export type AuthenticatedKey = {
   prefix: string;
   orgId: string;
   rateLimitPerMinute: number;
+  /** Browser origins the organization allows client keys from (empty: any). */
+  allowedOrigins: string[];
   /** The identity secrets of the (live) organization: current, and the previous one while it is still accepted. */
   identitySecrets: string[];
 };
@@ -34,6 +36,7 @@ function buildKeyLookup() {
       prefix: apiKeys.prefix,
       orgId: apiKeys.organizationId,
       rateLimitPerMinute: live.rateLimitPerMinute,
+      allowedOrigins: live.allowedOrigins,
       secret: live.identitySecret,
       previousSecret: sql<string | null>`case when ${live.previousIdentitySecretExpiresAt} > now() then ${live.previousIdentitySecret} end`,
     })

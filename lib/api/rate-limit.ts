@@ -18,7 +18,7 @@ export const rateLimitHeaders = (s: RateLimitState): Record<string, string> => (
 });
 
 /** The buckets one request counts against: the key, plus (client keys) its end user or anonymous address. */
-export function rateLimitBuckets(key: { id: string; kind: "server" | "client"; rateLimitPerMinute: number }, caller: { endUserId?: string; address?: string | null }): RateLimitBucket[] {
+export function rateLimitBuckets(key: { id: string; kind: "server" | "client"; rateLimitPerMinute: number }, caller: { endUserId?: string | null; address?: string | null }): RateLimitBucket[] {
   const perMinute = key.rateLimitPerMinute;
   if (key.kind === "server") return [{ bucket: `key:${key.id}`, limit: perMinute }];
   const buckets = [{ bucket: `key:${key.id}`, limit: perMinute * CLIENT_KEY_CEILING_FACTOR }];

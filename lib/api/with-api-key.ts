@@ -5,6 +5,7 @@ import { authenticateKey, type AuthenticatedKey } from "./authenticate-key";
 import { IDENTITY_BODY_FIELDS, readIdentity, resolveClientActor } from "./client-identity";
 import { finishApiRequest } from "../ops/request-log";
 import { clientAddress } from "./client-address";
+import { assertBrowserOriginAllowed, corsHeaders } from "./cors";
 import { errorResponse, jsonResponse } from "./error-response";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { consumeRateLimit, rateLimitBuckets, rateLimitHeaders } from "./rate-limit";
@@ -52,9 +53,11 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
   return async (request: Request, context?: RouteContext<P>): Promise<Response> => {
     const requestId = randomUUID();
     const startedAt = performance.now();
-    let headers: Record<string, string> = { "x-request-id": requestId };
+    const origin = request.headers.get("origin");
+    let headers: Record<string, string> = { "x-request-id": requestId, ...corsHeaders(origin) };
     try {
       const key = await authenticateKey(request);
+      assertBrowserOriginAllowed(origin, key, request.headers);
       if (key.kind === "server") headers = { ...headers, ...rateLimitHeaders(await consumeRateLimit(rateLimitBuckets(key, {}))) };
       if (!options.keys.includes(key.kind)) throw new ApiError("forbidden", `This endpoint needs a ${options.keys.join(" or ")} key`);
 
@@ -101,18 +104,20 @@ async function runIdempotent<P>(req: ApiRequest<P>, idempotencyKey: string, body
   // A publishable key is shared by many end users: each gets their own key space.
   const key = req.ctx.actor.type === "end_user" ? `${req.ctx.actor.id}:${idempotencyKey}` : idempotencyKey;
   const fingerprint = `${req.request.method} ${req.url.pathname.replace(/\/$/, "")}\n${bodyText}`;
-  const replay = await claimIdempotencyKey(req.key.id, req.ctx.orgId, key, fingerprint);
-  if (replay) return jsonResponse(replay.body, replay.status, { "idempotent-replayed": "true" });
-  let response: Response;
+  const claim = await claimIdempotencyKey(req.key.id, req.ctx.orgId, key, fingerprint);
+  if (claim.replay) return jsonResponse(claim.replay.body, claim.replay.status, { "idempotent-replayed": "true" });
   try {
-    response = await handler(req);
-  } catch (error) {
-    const mapped = errorResponse(error, req.requestId);
-    await finish(req.key.id, key, mapped);
-    return mapped;
+    let response: Response;
+    try {
+      response = await handler(req);
+    } catch (error) {
+      response = errorResponse(error, req.requestId);
+    }
+    await finish(req.key.id, key, response);
+    return response;
+  } finally {
+    claim.release();
   }
-  await finish(req.key.id, key, response);
-  return response;
 }
 
 async function finish(apiKeyId: string, key: string, response: Response) {

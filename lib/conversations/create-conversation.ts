@@ -10,6 +10,7 @@ import { insertMessage } from "../messages/insert-message";
 import { recordConversationCreatedFact } from "../reports/record-facts";
 import { getConversationRowOrThrow } from "./queries";
 import { createConversationSchema, type CreateConversationInput } from "./schemas";
+import { conversationForViewer } from "./end-user-view";
 import { serializeConversation } from "./serialize";
 import { setTagsInTx } from "./tags";
 
@@ -40,7 +41,9 @@ async function verifiedRequester(tx: Tx, orgId: string, id: string, claimedEmail
  */
 export async function createConversation(ctx: Ctx, input: CreateConversationInput, options: CreateConversationOptions = {}) {
   const params = createConversationSchema.parse(input);
-  return db.transaction((tx) => createConversationInTx(tx, ctx, params, options));
+  const created = await db.transaction((tx) => createConversationInTx(tx, ctx, params, options));
+  // The event carries the full conversation; the caller gets what it may see.
+  return { ...created, conversation: await conversationForViewer(ctx, created.conversation) };
 }
 
 /** The same, in the caller's transaction (an inbound mail stores its conversation, message and files together). */

@@ -8,6 +8,7 @@ import { conversationViewColumns, toConversationView, type ConversationViewRow }
 import { conversationSearchMatch } from "./search-match";
 import { listConversationsQuerySchema, type ListConversationsQuery } from "./schemas";
 import { conversationScope, isEndUser } from "./scope";
+import { conversationsForViewer } from "./end-user-view";
 import { serializeConversation } from "./serialize";
 
 export const MAX_PAGE_SIZE = 100;
@@ -100,5 +101,5 @@ export async function listConversations(ctx: Ctx, query: ListConversationsQuery 
   const results = page.map((r) => serializeConversation(toConversationView(r)));
   // The last row's exact sort key (microseconds: a millisecond ISO string would skip or repeat rows).
   const last = hasMore ? { at: page[page.length - 1]!.sort_key, id: page[page.length - 1]!.id } : null;
-  return { count: found[0]?.total ?? 0, limit, offset: params.offset, results, next: last };
+  return { count: found[0]?.total ?? 0, limit, offset: params.offset, results: await conversationsForViewer(ctx, results), next: last };
 }

@@ -28,11 +28,14 @@ export const conversationResponseSchema = z
     priority: conversationPrioritySchema,
     channel: conversationChannelSchema,
     metadata: z.record(z.string(), z.unknown()),
-    tags: z.array(z.string()),
-    custom_attributes: z.record(z.string(), z.unknown()),
+    tags: z.array(z.string()).optional().meta({ description: "Server keys only: an end user (client key) never sees tags" }),
+    custom_attributes: z.record(z.string(), z.unknown()).meta({ description: "Client keys see only the attributes whose definition is marked public" }),
     requester: z.strictObject({ id: z.uuid(), email: z.string().nullable(), first_name: z.string().nullable(), last_name: z.string().nullable() }),
-    assignee: z.strictObject({ id: z.uuid(), email: z.string(), name: z.string() }).nullable(),
-    team: z.strictObject({ id: z.uuid(), name: z.string() }).nullable(),
+    assignee: z
+      .strictObject({ id: z.uuid().optional(), email: z.string().optional(), name: z.string() })
+      .nullable()
+      .meta({ description: "Client keys see the agent's display name only" }),
+    team: z.strictObject({ id: z.uuid(), name: z.string() }).nullable().optional().meta({ description: "Server keys only" }),
     snoozed_until: timestamp.nullable(),
     merged_into_id: z.uuid().nullable(),
     created_at: timestamp,

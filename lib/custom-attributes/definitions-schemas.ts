@@ -24,6 +24,7 @@ export const createDefinitionSchema = z
     type: z.enum(attributeTypes, { message: "choose a type" }),
     options: optionsSchema.default([]),
     required: checkboxSchema,
+    public: checkboxSchema,
   })
   .superRefine(requireOptionsForSelect);
 
@@ -33,6 +34,7 @@ export const updateDefinitionSchema = z.object({
   label: labelSchema,
   options: optionsSchema.default([]),
   required: checkboxSchema,
+  public: checkboxSchema,
 });
 
 export const deleteDefinitionSchema = z.object({ id: uuidSchema });

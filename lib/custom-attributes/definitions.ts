@@ -39,7 +39,7 @@ export async function updateDefinition(ctx: Ctx, input: unknown) {
       action: "custom_attribute.updated",
       targetType: "custom_attribute",
       targetId: id,
-      data: { key: before.key, from: { label: before.label, options: before.options, required: before.required }, to: { ...params, options } },
+      data: { key: before.key, from: { label: before.label, options: before.options, required: before.required, public: before.public }, to: { ...params, options } },
     });
     return row!;
   });

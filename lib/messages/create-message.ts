@@ -8,6 +8,7 @@ import { invalid, notFound } from "../errors";
 import { isUuid } from "../ids";
 import { insertMessage, type NewMessage } from "./insert-message";
 import { createMessageSchema, type CreateMessageInput } from "./schemas";
+import { endUserMessage, isEndUserCtx } from "../conversations/end-user-view";
 import { serializeMessage } from "./serialize";
 
 const REOPENS: Conversation["status"][] = ["pending", "snoozed", "resolved", "closed"];
@@ -91,6 +92,6 @@ export async function createMessage(ctx: Ctx, conversationId: string, input: Cre
     if (sender.direction === "inbound" && REOPENS.includes(found.status)) {
       await changeStatus(tx, ctx, await lockConversationOrThrow(tx, ctx, conversationId), "open");
     }
-    return serializeMessage(message);
+    return isEndUserCtx(ctx) ? endUserMessage(serializeMessage(message)) : serializeMessage(message);
   });
 }

@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { messageColumns, messages } from "@/db/schema";
 import type { Ctx } from "../context";
 import { getConversation, isEndUser } from "../conversations/scope";
+import { endUserMessage } from "../conversations/end-user-view";
 import { serializeMessage } from "./serialize";
 
 /** A conversation's messages, oldest first; end users (client keys) never see private notes. */
@@ -19,5 +20,6 @@ export async function listMessages(ctx: Ctx, conversationId: string) {
       ),
     )
     .orderBy(asc(messages.createdAt), asc(messages.id));
-  return { count: results.length, results: results.map(serializeMessage) };
+  const serialized = results.map(serializeMessage);
+  return { count: results.length, results: isEndUser(ctx) ? serialized.map(endUserMessage) : serialized };
 }

@@ -25,6 +25,7 @@ export async function getOrganizationSettings(ctx: Ctx) {
       name: organizations.name,
       timeZone: organizations.timeZone,
       rateLimitPerMinute: organizations.rateLimitPerMinute,
+      allowedOrigins: organizations.allowedOrigins,
       previousIdentitySecretExpiresAt: organizations.previousIdentitySecretExpiresAt,
     })
     .from(organizations)

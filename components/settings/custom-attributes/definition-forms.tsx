@@ -31,13 +31,14 @@ export function CreateDefinitionForm() {
       </div>
       {type === "select" && <TextareaField label="Options (one per line)" name="options" id="def-options" rows={4} error={errorFor("options")} />}
       <CheckboxField label="Required" name="required" id="def-required" />
+      <CheckboxField label="Visible to end users (client keys, the widget)" name="public" id="def-public" />
       <FormStatus state={state} />
       <button type="submit" disabled={pending} className={buttonClass}>Create attribute</button>
     </form>
   );
 }
 
-type Definition = { id: string; key: string; label: string; type: string; options: string[]; required: boolean };
+type Definition = { id: string; key: string; label: string; type: string; options: string[]; required: boolean; public: boolean };
 
 export function DefinitionRow({ definition: d }: { definition: Definition }) {
   const [editing, setEditing] = useState(false);
@@ -56,6 +57,7 @@ export function DefinitionRow({ definition: d }: { definition: Definition }) {
             <TextareaField label="Options (one per line)" name="options" id={`def-${d.id}-options`} rows={4} defaultValue={d.options.join("\n")} error={errorFor("options")} />
           )}
           <CheckboxField label="Required" name="required" id={`def-${d.id}-required`} defaultChecked={d.required} />
+          <CheckboxField label="Visible to end users (client keys, the widget)" name="public" id={`def-${d.id}-public`} defaultChecked={d.public} />
           <FormStatus state={state} />
           <div className="flex gap-2">
             <button type="submit" disabled={pending} className={buttonClass}>Save</button>
@@ -68,7 +70,7 @@ export function DefinitionRow({ definition: d }: { definition: Definition }) {
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-3">
       <div>
-        <p className="font-medium">{d.label} {d.required && <span className="text-xs font-normal text-amber-700 dark:text-amber-400">required</span>}</p>
+        <p className="font-medium">{d.label} {d.required && <span className="text-xs font-normal text-amber-700 dark:text-amber-400">required</span>} {d.public && <span className="text-xs font-normal text-sky-700 dark:text-sky-400">visible to end users</span>}</p>
         <p className="text-xs text-slate-500 dark:text-slate-400">
           <code>{d.key}</code> · {d.type}{d.type === "select" && `: ${d.options.join(", ")}`}
         </p>

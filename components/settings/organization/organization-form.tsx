@@ -3,12 +3,12 @@
 import { useMemo } from "react";
 import { updateOrganizationAction } from "@/app/settings/organization/actions";
 import { updateOrganizationSchema } from "@/lib/organization/schemas";
-import { SelectField, TextField } from "../fields";
+import { SelectField, TextareaField, TextField } from "../fields";
 import { FormStatus } from "../form-status";
 import { buttonClass } from "../styles";
 import { useSettingsForm } from "../use-settings-form";
 
-type Defaults = { name: string; timeZone: string; rateLimitPerMinute: number };
+type Defaults = { name: string; timeZone: string; rateLimitPerMinute: number; allowedOrigins: string[] };
 
 export function OrganizationForm({ defaults }: { defaults: Defaults }) {
   const { state, pending, onSubmit, errorFor } = useSettingsForm(updateOrganizationAction, { schema: updateOrganizationSchema });
@@ -22,9 +22,12 @@ export function OrganizationForm({ defaults }: { defaults: Defaults }) {
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Time zone" name="timeZone" id="org-time-zone" defaultValue={defaults.timeZone} error={errorFor("timeZone")} options={zones}
           hint="Business hours, holidays and reports use it." />
-        <TextField label="API rate limit (requests per minute per key)" name="rateLimitPerMinute" id="org-rate-limit" type="number" min={1} max={100000}
+        <TextField label="API rate limit (requests per minute per key, per end user for client keys)" name="rateLimitPerMinute" id="org-rate-limit" type="number" min={1} max={100000}
           defaultValue={defaults.rateLimitPerMinute} error={errorFor("rateLimitPerMinute")} />
       </div>
+      <TextareaField label="Allowed origins for client keys (one per line)" name="allowedOrigins" id="org-allowed-origins" rows={3}
+        defaultValue={defaults.allowedOrigins.join("\n")} error={errorFor("allowedOrigins")} placeholder={"https://shop.example.com\n*.example.com"}
+        hint="Browsers may use client keys (pk_…) only from these origins; empty allows any. Server keys never work from a browser." />
       <FormStatus state={state} />
       <button type="submit" disabled={pending} className={buttonClass}>Save</button>
     </form>

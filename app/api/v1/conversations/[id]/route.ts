@@ -1,13 +1,13 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { jsonResponse } from "@/lib/api/error-response";
-import { getConversation } from "@/lib/conversations/scope";
+import { getConversationForViewer } from "@/lib/conversations/end-user-view";
 import { updateConversationSchema } from "@/lib/conversations/schemas";
 import { updateConversation } from "@/lib/conversations/update-conversation";
 
 type Params = { id: string };
 
-const handleGet = withApiKey<Params>(async ({ ctx, params }) => jsonResponse(await getConversation(ctx, params.id)), {
+const handleGet = withApiKey<Params>(async ({ ctx, params }) => jsonResponse(await getConversationForViewer(ctx, params.id)), {
   keys: ["server", "client"],
 });
 

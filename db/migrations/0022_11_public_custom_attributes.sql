@@ -1,0 +1,1 @@
+ALTER TABLE "custom_attribute_definitions" ADD COLUMN "public" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db, rows, sql } from "@/db/client";
+import { apiKeys } from "@/db/schema";
+import { createTestOrg } from "../testing/test-org";
+import { pruneExpiredRows } from "./prune-tables";
+
+describe("pruning ever-growing tables", () => {
+  it("removes expired idempotency keys, ended rate-limit windows and stale sign-in throttles, keeps live rows", async () => {
+    const { serverKey, orgId } = await createTestOrg();
+    const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.prefix, serverKey.slice(0, 16)));
+    const tag = randomUUID();
+    await db.execute(sql`insert into idempotency_keys (api_key_id, key, organization_id, request_hash, created_at) values
+      (${key!.id}, ${`old-${tag}`}, ${orgId}, 'h', now() - interval '25 hours'),
+      (${key!.id}, ${`new-${tag}`}, ${orgId}, 'h', now() - interval '1 hour')`);
+    await db.execute(sql`insert into rate_limit_counters (bucket, window_start, count) values
+      (${`old-${tag}`}, now() - interval '10 minutes', 5), (${`new-${tag}`}, date_trunc('minute', now()), 5)`);
+    await db.execute(sql`insert into login_throttles (scope, key, failures, window_started_at, locked_until) values
+      ('email', ${`old-${tag}@x.test`}, 3, now() - interval '3 days', null),
+      ('email', ${`locked-${tag}@x.test`}, 9, now() - interval '3 days', now() + interval '1 hour'),
+      ('email', ${`new-${tag}@x.test`}, 1, now(), null)`);
+
+    const removed = await pruneExpiredRows({ force: true });
+    expect(removed!.idempotency_keys).toBeGreaterThanOrEqual(1);
+
+    const left = await rows<{ k: string }>(sql`
+      select key as k from idempotency_keys where key like ${`%-${tag}`}
+      union all select bucket from rate_limit_counters where bucket like ${`%-${tag}`}
+      union all select key from login_throttles where key like ${`%-${tag}@x.test`} order by 1`);
+    expect(left.map((r) => r.k)).toEqual([`locked-${tag}@x.test`, `new-${tag}`, `new-${tag}`, `new-${tag}@x.test`]);
+  });
+
+  it("runs once per period across instances: of concurrent runs exactly one prunes", async () => {
+    await pruneExpiredRows({ force: true });
+    const results = await Promise.all(Array.from({ length: 5 }, () => pruneExpiredRows()));
+    expect(results.filter((r) => r !== null)).toHaveLength(0);
+    await db.execute(sql`update job_runs set last_run_at = now() - interval '1 hour' where name = 'prune-expired-rows'`);
+    const next = await Promise.all(Array.from({ length: 5 }, () => pruneExpiredRows()));
+    expect(next.filter((r) => r !== null)).toHaveLength(1);
+  });
+});

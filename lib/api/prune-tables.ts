@@ -1,0 +1,58 @@
+import { rows, sql } from "@/db/client";
+
+/** How often the pruning runs, across all instances together. */
+export const PRUNE_EVERY_MINUTES = 10;
+const BATCH = 5000;
+
+// Tables that grow with traffic, and the rows nobody can need any more.
+const PRUNES = {
+  // Replays are promised for 24 h; an in-progress claim older than that belonged to a dead request.
+  idempotency_keys: sql`select api_key_id, key from idempotency_keys where created_at < now() - interval '24 hours' limit ${BATCH}`,
+  // Counters of windows that have ended.
+  rate_limit_counters: sql`select bucket from rate_limit_counters where window_start < now() - interval '2 minutes' limit ${BATCH}`,
+  // Sign-in throttle counters whose window and lock are long over.
+  login_throttles: sql`select scope, key from login_throttles where window_started_at < now() - interval '1 day' and (locked_until is null or locked_until < now()) limit ${BATCH}`,
+} as const;
+
+const KEYS: Record<keyof typeof PRUNES, string> = { idempotency_keys: "(api_key_id, key)", rate_limit_counters: "bucket", login_throttles: "(scope, key)" };
+
+/**
+ * Claims this period's run: one statement, so exactly one instance (app or worker) wins it per period with no
+ * session state (works through PgBouncer in transaction mode, unlike an advisory lock).
+ */
+async function claimRun(job: string, everyMinutes: number): Promise<boolean> {
+  const won = await rows<{ name: string }>(sql`
+    insert into job_runs (name, last_run_at) values (${job}, now())
+    on conflict (name) do update set last_run_at = now()
+      where job_runs.last_run_at < now() - ${everyMinutes} * interval '1 minute'
+    returning name`);
+  return won.length === 1;
+}
+
+/** Deletes expired rows in batches; returns what it removed per table, or null when another instance had the turn. */
+export async function pruneExpiredRows(options: { force?: boolean } = {}): Promise<Record<string, number> | null> {
+  if (!(await claimRun("prune-expired-rows", options.force ? 0 : PRUNE_EVERY_MINUTES))) return null;
+  const removed: Record<string, number> = {};
+  for (const [table, select] of Object.entries(PRUNES) as [keyof typeof PRUNES, (typeof PRUNES)[keyof typeof PRUNES]][]) {
+    removed[table] = 0;
+    for (;;) {
+      const deleted = await rows<{ n: number }>(
+        sql`with gone as (delete from ${sql.identifier(table)} where ${sql.raw(KEYS[table])} in (${select}) returning 1) select count(*)::int as n from gone`,
+      );
+      removed[table] += deleted[0]!.n;
+      if (deleted[0]!.n < BATCH) break;
+    }
+  }
+  return removed;
+}
+
+let timer: NodeJS.Timeout | undefined;
+
+/** Started in every process; claimRun makes each period's pruning happen once across all of them. */
+export function startPruneTimer(intervalMs = 60_000) {
+  if (timer) return;
+  timer = setInterval(() => {
+    pruneExpiredRows().catch((error) => console.error("[dexra] pruning expired rows failed", error));
+  }, intervalMs);
+  timer.unref();
+}
