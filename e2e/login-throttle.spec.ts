@@ -5,6 +5,7 @@ import { dexra, logIn } from "./fixtures";
 test.use({ storageState: { cookies: [], origins: [] } });
 
 test("guessing at an agent's email never locks the agent out of a browser it signed in from", async ({ browser }) => {
+  test.setTimeout(90_000);
   const email = `lockout-${randomUUID().slice(0, 8)}@example.test`;
   dexra("create-org", "--name", "Lockout Co", "--owner-email", email, "--owner-password", "right-password-1");
 
@@ -20,7 +21,7 @@ test("guessing at an agent's email never locks the agent out of a browser it sig
   const strangerPage = await stranger.newPage();
   for (let i = 0; i < 5; i++) {
     await logIn(strangerPage, email, `guess-${i}`);
-    await expect(strangerPage.locator("form").getByRole("alert")).toBeVisible();
+    await expect(strangerPage.locator("form").getByRole("alert")).toBeVisible({ timeout: 15_000 });
   }
   await logIn(strangerPage, email, "right-password-1");
   await expect(strangerPage.locator("form").getByRole("alert")).toContainText("Too many failed sign-in attempts");

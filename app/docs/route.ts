@@ -9,20 +9,23 @@ const CONFIG = {
   metaData: { title: "Dexra API reference" },
 };
 
-const PAGE = `<!doctype html>
+const page = (nonce: string) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Dexra API reference</title>
+    <link rel="icon" href="/icon.svg" type="image/svg+xml" />
   </head>
   <body>
     <div id="app"></div>
-    <script src="/vendor/scalar/standalone.js"></script>
-    <script>Scalar.createApiReference("#app", ${JSON.stringify(CONFIG)});</script>
+    <script nonce="${nonce}" src="/vendor/scalar/standalone.js"></script>
+    <script nonce="${nonce}">Scalar.createApiReference("#app", ${JSON.stringify(CONFIG)});</script>
   </body>
 </html>`;
 
-export function GET() {
-  return new Response(PAGE, { headers: { "content-type": "text/html; charset=utf-8" } });
+// The nonce comes from proxy.ts, which sends this page's Content-Security-Policy.
+export function GET(request: Request) {
+  const nonce = (request.headers.get("x-nonce") ?? "").replace(/[^A-Za-z0-9+/=]/g, "");
+  return new Response(page(nonce), { headers: { "content-type": "text/html; charset=utf-8" } });
 }

@@ -15,7 +15,8 @@ export async function inboxFetch<T>(path: string, init: { method?: string; body?
   try {
     response = await fetch(path, {
       method: init.method ?? "GET",
-      headers: init.body === undefined ? undefined : { "Content-Type": "application/json" },
+      // Every state change is JSON, even without a body: the server refuses other types (CSRF).
+      headers: init.body === undefined && (init.method ?? "GET") === "GET" ? undefined : { "Content-Type": "application/json" },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
       cache: "no-store",

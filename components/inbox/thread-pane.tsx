@@ -17,6 +17,7 @@ import { PresenceIndicator } from "./presence-indicator";
 import { inboxKeys } from "./query-keys";
 import { useDirectory, useThread } from "./use-inbox-data";
 import { usePresenceReporter } from "./use-presence-reporter";
+import { LocalTime } from "../ui/local-time";
 
 type Props = {
   number: number;
@@ -80,7 +81,7 @@ export function ThreadPane({ number, me, act, onSnooze, onMerge, onClose, onTogg
               <Badge tone={PRIORITY_TONE[c.priority]}>{c.priority}</Badge>
               <span>{c.assignee ? `Assigned to ${c.assignee.name}` : "Unassigned"}</span>
               {c.team && <span>· {c.team.name}</span>}
-              {c.status === "snoozed" && c.snoozed_until && <span>· until {new Date(c.snoozed_until).toLocaleString()}</span>}
+              {c.status === "snoozed" && c.snoozed_until && <span>· until <LocalTime iso={c.snoozed_until} /></span>}
             </p>
           </div>
           <div className="flex shrink-0 gap-1">

@@ -14,6 +14,9 @@ declare module "next-auth" {
   }
 }
 
+const authErrorType = (error: Error) => (error as { type?: string }).type ?? error.name;
+export const isExpectedAuthOutcome = (error: Error) => authErrorType(error) === "CredentialsSignin";
+
 /** Shared by the proxy (redirects only) and the full Auth.js instance. */
 export const authConfig = {
   pages: { signIn: "/login" },
@@ -22,9 +25,11 @@ export const authConfig = {
   secret: authSecret(),
   providers: [],
   logger: {
-    // A wrong password is an expected outcome, not a server error worth a stack trace.
+    // A wrong password (or a throttled attempt) is an expected outcome, not a server error worth a stack
+    // trace. Checked by Auth.js's `type`: production builds minify class names, so `name` is not reliable.
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error(error);
+      if (isExpectedAuthOutcome(error)) return;
+      console.error(`[auth] ${authErrorType(error)}: ${error.message}`, error.cause ?? "");
     },
   },
   callbacks: {

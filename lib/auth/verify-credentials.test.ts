@@ -48,6 +48,14 @@ describe("verifyCredentials", () => {
     await expect(verifyCredentials({ email: owner.email, password: TEST_PASSWORD }, from())).resolves.toMatchObject({ ok: true });
   });
 
+  it("does not count loopback (this machine, or a proxy that passed no client address) as one client", async () => {
+    for (const loopback of ["127.0.0.1", "::1"]) {
+      for (let i = 0; i < MAX_FAILURES.ip; i++) await verifyCredentials({ email: `l-${randomUUID()}@example.test`, password: "x" }, from(loopback));
+      const { owner } = await createTestOrg();
+      await expect(verifyCredentials({ email: owner.email, password: TEST_PASSWORD }, from(loopback))).resolves.toMatchObject({ ok: true });
+    }
+  });
+
   it("signing into one's own account does not reset the address's counter", async () => {
     const { owner } = await createTestOrg();
     const attacker = from();

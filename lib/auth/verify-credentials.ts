@@ -28,13 +28,17 @@ function pruneNowAndThen() {
   Promise.all([pruneLoginThrottles(), pruneExpiredSessions()]).catch((error) => console.error("pruning sign-in tables failed", error));
 }
 
+// A loopback address is this machine: a local tool, or a reverse proxy that did not pass the client's address
+// on (see README, "Deploying behind TLS"). Counting it would put every user in one bucket, so it is not counted.
+const isLoopback = (ip: string) => ip === "::1" || ip.startsWith("127.");
+
 /**
  * Which counters a sign-in attempt answers to. A browser known for this email (it signed in as it before)
  * has its own counter and skips the email's and the address's locks: a stranger can lock the email for
  * unknown browsers, never for the agent's own. Everyone else answers to their address and the email.
  */
 function throttleKeys(email: string, client: LoginClient): { check: ThrottleKey[]; count: ThrottleKey[]; clear: ThrottleKey[] } {
-  const ip: ThrottleKey[] = client.ip ? [{ scope: "ip", key: client.ip }] : [];
+  const ip: ThrottleKey[] = client.ip && !isLoopback(client.ip) ? [{ scope: "ip", key: client.ip }] : [];
   const deviceId = knownDeviceId(client.deviceCookie, email);
   if (deviceId) {
     const device: ThrottleKey = { scope: "device", key: deviceId };

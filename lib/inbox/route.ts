@@ -3,17 +3,20 @@ import { errorResponse } from "../api/error-response";
 import { assertNoNul, readJsonBody } from "../api/read-body";
 import type { AgentSession } from "../auth/agent-session";
 import { authorizeAgent } from "../auth/require-agent";
+import { assertSameOriginJson } from "../auth/same-origin";
 
 type Params = Record<string, string | string[]>;
 type Handler<P extends Params> = (request: Request, session: AgentSession, params: P) => Promise<Response>;
 
 /**
- * The wrapper of every /api/inbox handler: a signed-in agent is required (401 JSON, never a redirect),
+ * The wrapper of every /api/inbox handler: state changes must be same-origin JSON (CSRF), a signed-in agent
+ * is required (401 JSON, never a redirect),
  * and failures go through the API's one error mapper, so the UI reads the same error bodies.
  */
 export function withAgent<P extends Params = Params>(handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }) => {
     try {
+      assertSameOriginJson(request);
       const session = await authorizeAgent();
       const params = await context.params;
       assertNoNul(Object.fromEntries(new URL(request.url).searchParams), "The query string");

@@ -22,7 +22,7 @@ export default async function OrganizationPage() {
       <div className="space-y-6">
         <section className={cardClass} aria-labelledby="general">
           <h2 id="general" className="mb-3 font-medium">General</h2>
-          <OrganizationForm defaults={{ name: org.name, timeZone: org.timeZone, rateLimitPerMinute: org.rateLimitPerMinute, allowedOrigins: org.allowedOrigins }} />
+          <OrganizationForm defaults={{ name: org.name, timeZone: org.timeZone, rateLimitPerMinute: org.rateLimitPerMinute, allowedOrigins: org.allowedOrigins }} timeZones={Intl.supportedValuesOf("timeZone")} />
         </section>
         <section className={cardClass} aria-labelledby="identity">
           <h2 id="identity" className="mb-1 font-medium">Identity verification secret</h2>

@@ -10,12 +10,14 @@ import { useSettingsForm } from "../use-settings-form";
 
 type Defaults = { name: string; timeZone: string; rateLimitPerMinute: number; allowedOrigins: string[] };
 
-export function OrganizationForm({ defaults }: { defaults: Defaults }) {
+// The zone list comes from the server: browsers and Node ship different ICU data, and a list computed on each
+// side would not match when the page hydrates.
+
+export function OrganizationForm({ defaults, timeZones }: { defaults: Defaults; timeZones: readonly string[] }) {
   const { state, pending, onSubmit, errorFor } = useSettingsForm(updateOrganizationAction, { schema: updateOrganizationSchema });
   const zones = useMemo(() => {
-    const list = Intl.supportedValuesOf("timeZone");
-    return (list.includes(defaults.timeZone) ? list : [defaults.timeZone, ...list]).map((z) => ({ value: z, label: z.replace(/_/g, " ") }));
-  }, [defaults.timeZone]);
+    return (timeZones.includes(defaults.timeZone) ? timeZones : [defaults.timeZone, ...timeZones]).map((z) => ({ value: z, label: z.replace(/_/g, " ") }));
+  }, [defaults.timeZone, timeZones]);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <TextField label="Name" name="name" id="org-name" defaultValue={defaults.name} error={errorFor("name")} maxLength={200} />
