@@ -96,7 +96,23 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
     },
     [thread, action, url],
   );
-  const toggle = useCallback((id: string) => setSelected((s) => { const next = new Set(s); if (next.has(id)) next.delete(id); else next.add(id); return next; }), []);
+  // Shift-click selects (or clears) every row from the last one clicked to this one, as in a mail client.
+  const anchor = useRef<string | null>(null);
+  const toggle = useCallback(
+    (id: string, range = false) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        const on = !next.has(id);
+        const from = range && anchor.current ? items.findIndex((i) => i.id === anchor.current) : -1;
+        const to = items.findIndex((i) => i.id === id);
+        const span = from >= 0 && to >= 0 ? items.slice(Math.min(from, to), Math.max(from, to) + 1) : [{ id }];
+        for (const item of span) if (on) next.add(item.id); else next.delete(item.id);
+        anchor.current = id;
+        return next;
+      }),
+    [items],
+  );
+  const allSelected = items.length > 0 && items.every((i) => selected.has(i.id));
 
   useInboxShortcuts({
     next: () => setActiveIndex((i) => Math.min(i + 1, items.length - 1)),
@@ -145,6 +161,18 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
               No exact matches for “{url.q}”: showing similar names and subjects.
             </p>
           )}
+          <div className="flex items-center justify-between gap-2">
+            <label className="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-300">
+              <input
+                type="checkbox"
+                className="h-4 w-4 accent-indigo-600"
+                checked={allSelected}
+                disabled={items.length === 0}
+                onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((i) => i.id)))}
+              />
+              Select all in view{items.length ? ` (${items.length})` : ""}
+            </label>
+          </div>
           <SortAndFilter />
         </div>
         {selected.size > 0 && (
