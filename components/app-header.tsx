@@ -30,9 +30,9 @@ export function AppHeader({ session }: { session: AgentSession }) {
         </div>
         <div className="flex items-center gap-3 text-sm">
           <ThemeToggle />
-          <span className="hidden truncate sm:inline" title={session.agent.email}>
+          <Link href="/profile" className={`${linkClass} hidden truncate sm:inline`} title={`${session.agent.email}: your profile`}>
             {session.agent.name}
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </header>
