@@ -20,6 +20,8 @@ import { useConversationList, useDirectory, useThread, useViewCounts } from "./u
 import { useInboxShortcuts } from "./use-inbox-shortcuts";
 import { useInboxUrl } from "./use-inbox-url";
 import { useLiveUpdates } from "./use-live-updates";
+import { useUnreadTitle } from "./use-unread-title";
+import { useMineNotifications } from "./use-mine-notifications";
 import { viewLabel, ViewsSidebar } from "./views-sidebar";
 
 export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null }) {
@@ -28,7 +30,8 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const counts = useViewCounts().data;
   const directory = useDirectory().data;
-  const live = useLiveUpdates(liveCursor);
+  const notifyMine = useMineNotifications(me);
+  const live = useLiveUpdates(liveCursor, notifyMine);
   const action = useConversationAction(me);
   const bulk = useBulkAction(me);
   const thread = useThread(url.conversation).data;
@@ -58,7 +61,12 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
       const index = items.findIndex((i) => i.id === on.id);
       const item = items[index];
       const leaves = item ? leavesView(url.view, item, change, me) : false;
-      action.mutate({ id: on.id, number: on.number, action: change });
+      action.mutate(
+        { id: on.id, number: on.number, action: change },
+        change.action === "resolve"
+          ? { onSuccess: () => showToast({ tone: "info", message: `Resolved #${on.number}`, action: { label: "Undo", run: () => action.mutate({ id: on.id, number: on.number, action: { action: "reopen" } }) } }) }
+          : undefined,
+      );
       // Triage flow: when the open conversation leaves the view, the next one opens in its place.
       if (leaves && url.conversation === on.number) {
         const next = items[index + 1] ?? items[index - 1];
@@ -133,10 +141,18 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
   });
 
   const viewName = viewLabel(url.view, counts);
+  useUnreadTitle(viewName, items.filter((i) => i.unread).length);
   const open = url.conversation;
   return (
     <div className="flex min-h-0 flex-1">
       <div className={`${showViews ? "fixed inset-y-0 left-0 z-30 shadow-xl" : "hidden"} w-56 shrink-0 border-r border-slate-200 bg-slate-100 lg:static lg:block dark:border-slate-800 dark:bg-slate-900`}>
+        {showViews && (
+          <div className="flex justify-end p-2 lg:hidden">
+            <Button size="sm" variant="ghost" onClick={() => setShowViews(false)} aria-label="Close views">
+              ✕
+            </Button>
+          </div>
+        )}
         <ViewsSidebar />
       </div>
       <div className={`${open ? "hidden md:flex" : "flex"} w-full shrink-0 flex-col border-r border-slate-200 md:w-80 lg:w-96 dark:border-slate-800`}>
@@ -225,6 +241,13 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
       </main>
       {open && (
         <div className={`${showDetails ? "fixed inset-y-0 right-0 z-30 block shadow-xl" : "hidden"} w-80 shrink-0 border-l border-slate-200 bg-white xl:static xl:block dark:border-slate-800 dark:bg-slate-950`}>
+          {showDetails && (
+            <div className="flex justify-end border-b border-slate-200 p-2 xl:hidden dark:border-slate-800">
+              <Button size="sm" variant="ghost" onClick={() => setShowDetails(false)} aria-label="Close details">
+                ✕ Close
+              </Button>
+            </div>
+          )}
           <DetailsPanel number={open} act={act} hrefFor={hrefFor} />
         </div>
       )}

@@ -5,7 +5,7 @@ import type { InboxListItem, InboxListPage } from "@/lib/inbox/list-conversation
 import type { ConversationAction } from "@/lib/inbox/action-schemas";
 
 type Conversation = InboxThread["conversation"];
-export type Me = { id: string; name: string; email: string; signature?: string | null };
+export type Me = { id: string; name: string; email: string; signature?: string | null; notifyDesktopMine?: boolean };
 
 /** What the conversation will look like once the server accepts the action (shown before it answers). */
 export function predictConversation(c: Conversation, action: ConversationAction, me: Me, directory: InboxDirectory | undefined): Conversation {
