@@ -113,6 +113,9 @@ async function main() {
     await time("search: common words in Closed", () => listInboxConversations(ctx, me, { view: "closed", q: "tracking label" }), 100),
     await time("search: prefix, ~111 hits spread (\"ref123\")", () => listInboxConversations(ctx, me, { view: "all", q: refPrefix() }), 100),
     await time("search: subject word (\"refund\"), by priority", () => listInboxConversations(ctx, me, { view: "open", q: "refund", sort: "priority" }), 100),
+    await time("search: requester's name (\"N<n>\", one of 20,000)", () => listInboxConversations(ctx, me, { view: "all", q: `N${random(20000)}` }), 100),
+    await time("search: a word in every requester's email (\"customer\")", () => listInboxConversations(ctx, me, { view: "all", q: "customer" }), 100),
+    await time("search: typo, nothing exact (\"trackng lable\", fuzzy fallback)", () => listInboxConversations(ctx, me, { view: "all", q: "trackng lable" }), 150),
     await time("open thread (conversation + messages)", () => getInboxThread(ctx, random(CONVERSATIONS)), 50),
     await time("view counts (sidebar)", () => countInboxViews(ctx, me), 100),
   ];
@@ -128,6 +131,8 @@ async function main() {
   await explain("search: common words in Closed", listPageQuery(ctx, me, { view: "closed", q: "tracking label" }));
   await explain("search: prefix, ~111 hits spread", listPageQuery(ctx, me, { view: "all", q: refPrefix() }));
   await explain("search: subject word, by priority", listPageQuery(ctx, me, { view: "open", q: "refund", sort: "priority" }));
+  await explain("search: requester's name", listPageQuery(ctx, me, { view: "all", q: `N${random(20000)}` }));
+  await explain("search: a word in every requester's email", listPageQuery(ctx, me, { view: "all", q: "customer" }));
   const [one] = await rows<{ id: string }>(sql`select id from conversations where organization_id = ${orgId} and number = ${random(CONVERSATIONS)}`);
   await explain("open thread: messages", threadMessagesQuery(ctx, one!.id).getSQL());
 

@@ -12,9 +12,9 @@ export function AppHeader({ session }: { session: AgentSession }) {
   return (
     <>
       <SandboxBanner sandbox={session.sandbox} />
-      <header className="flex h-12 shrink-0 items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
+      <header className="flex h-12 shrink-0 items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
         <div className="flex min-w-0 items-center gap-4">
-          <span className="truncate font-semibold" data-testid="org-name">
+          <span className="hidden max-w-[12rem] truncate font-semibold sm:inline" data-testid="org-name">
             {session.org.name}
           </span>
           <nav aria-label="Main" className="flex items-center gap-1">
@@ -31,11 +31,11 @@ export function AppHeader({ session }: { session: AgentSession }) {
             )}
           </nav>
         </div>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="flex min-w-0 items-center gap-2 text-sm sm:gap-3">
           <ThemeToggle />
-          <span className="hidden truncate sm:inline" title={session.agent.email}>
+          <Link href="/profile" className={`${linkClass} max-w-[7rem] truncate sm:max-w-[12rem]`} title={`${session.agent.email}: your profile`}>
             {session.agent.name}
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </header>

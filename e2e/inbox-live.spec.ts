@@ -22,23 +22,29 @@ test("a customer message created through the API appears in two agents' inboxes 
   await sam.context().close();
 });
 
-test("agent A claims; agent B's later claim shows the conflict and rolls back", async ({ page, browser, request }) => {
+test("agent A claims; agent B's stale claim shows the conflict, rolls back, and offers Take over", async ({ page, browser, request }) => {
   const subject = unique("Claim race ");
   const conversation = await createConversationViaApi(request, { subject, description: "Who takes this one?" });
   const sam = await signInAs(browser, "sam@example.com");
   await openInbox(page, `?view=all&c=${conversation.number}`);
-  await openInbox(sam, `?view=all&c=${conversation.number}`);
+  // B's screen does not hear A's claim (its live stream is cut), so B still sees the conversation unassigned.
+  await sam.route("**/api/inbox/live**", (route) => route.abort());
+  await sam.goto(`/inbox?view=all&c=${conversation.number}`);
   await expect(threadHeading(sam)).toContainText(subject);
 
   await page.getByRole("button", { name: /Assign to me/ }).click();
   await expect(page.getByRole("main").getByText("Assigned to Sarah Connor")).toBeVisible();
-  // B's screen follows A's committed claim live; B then tries to claim anyway.
-  await expect(sam.getByRole("main").getByText("Assigned to Sarah Connor")).toBeVisible({ timeout: 10_000 });
   await expect(page.getByRole("button", { name: /Assign to me/ })).toHaveCount(0);
 
   await sam.getByRole("button", { name: /Assign to me/ }).click();
-  await expect(sam.getByRole("alert").filter({ hasText: "Already assigned" })).toHaveText(/Already assigned to Sarah Connor/);
-  await expect(sam.getByRole("main").getByText("Assigned to Sarah Connor")).toBeVisible();
+  const conflict = sam.getByRole("alert").filter({ hasText: "Already assigned" });
+  await expect(conflict).toHaveText(/Already assigned to Sarah Connor/);
   await expect(sam.getByRole("main").getByText("Assigned to Sam Rivera")).toHaveCount(0);
+  // Not a dead end: the refusal offers to take it over.
+  await conflict.getByRole("button", { name: "Take over" }).click();
+  await expect(sam.getByRole("main").getByText("Assigned to Sam Rivera")).toBeVisible();
+  // A's screen follows, and now offers A the same: take it back over rather than "Assign to me".
+  await expect(page.getByRole("main").getByText("Assigned to Sam Rivera")).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole("button", { name: "Take over from Sam Rivera" })).toBeVisible();
   await sam.context().close();
 });

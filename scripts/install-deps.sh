@@ -6,6 +6,7 @@ marker=node_modules/.dexra-installed
 if [ ! -f "$marker" ] || [ package-lock.json -nt "$marker" ] || [ package.json -nt "$marker" ]; then
   echo "Installing dependencies…"
   # `npm ci` fails here (the lockfile lacks other platforms' optional binaries); install follows the lockfile.
-  npm install --no-audit --no-fund --loglevel=error
+  # --no-save: npm would otherwise write those platforms' entries into package-lock.json, leaving the clone dirty.
+  npm install --no-audit --no-fund --no-save --loglevel=error
   touch "$marker"
 fi

@@ -38,7 +38,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
     client.prefetchQuery({ queryKey: inboxKeys.directory(), queryFn: () => getInboxDirectory(ctx, agent.id) }),
     Number.isInteger(number) && number > 0 ? client.prefetchQuery({ queryKey: inboxKeys.thread(number), queryFn: () => getInboxThread(ctx, number) }) : null,
   ]);
-  const me = { id: agent.id, name: agent.name, email: agent.email };
+  const me = { id: agent.id, name: agent.name, email: agent.email, signature: agent.signature, notifyDesktopMine: Boolean(agent.notificationPrefs.desktop_mine) };
   return (
     <div className="flex h-dvh flex-col">
       <AppHeader session={session} />

@@ -21,11 +21,15 @@ export function ActionBar({ conversation: c, directory, meId, act, onSnooze, onM
   const done = c.status === "resolved" || c.status === "closed";
   return (
     <div role="toolbar" aria-label="Conversation actions" className="flex flex-wrap items-center gap-2">
-      {c.assignee?.id !== meId && (
+      {!c.assignee ? (
         <Button onClick={() => act({ action: "claim" })} title="Assign to me (a)">
           Assign to me <Kbd>a</Kbd>
         </Button>
-      )}
+      ) : c.assignee.id !== meId ? (
+        <Button onClick={() => act({ action: "claim", force: true })} title={`Take over from ${c.assignee.name}`}>
+          Take over from {c.assignee.name}
+        </Button>
+      ) : null}
       <label className="sr-only" htmlFor="assignee-select">Assignee</label>
       <select id="assignee-select" className={selectClass} value={c.assignee?.id ?? ""} onChange={(e) => act({ action: "assign", agent_id: e.target.value || null })}>
         <option value="">Unassigned</option>

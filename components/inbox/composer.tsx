@@ -55,8 +55,10 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
   const submit = () => {
     const body = draft.body.trim();
     if (!body || send.isPending) return;
+    // The agent's signature (set on /profile) closes every reply, never a private note.
+    const signed = draft.mode === "reply" ? withSignature(body, me.signature) : body;
     send.mutate(
-      { body, mode: draft.mode },
+      { body: signed, mode: draft.mode },
       { onSuccess: () => setDraft((d) => (d.body.trim() === body ? { ...d, body: "" } : d)) },
     );
   };
@@ -141,4 +143,11 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
       </div>
     </form>
   );
+}
+
+/** A reply with the signature below it, unless the agent already typed it there. */
+export function withSignature(body: string, signature: string | null | undefined) {
+  const sig = signature?.trim();
+  if (!sig || body.endsWith(sig)) return body;
+  return `${body}\n\n${sig}`;
 }

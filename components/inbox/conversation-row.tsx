@@ -5,6 +5,7 @@ import type { InboxListItem } from "@/lib/inbox/list-conversations";
 import { Badge, PRIORITY_TONE, STATUS_TONE } from "../ui/badge";
 import { RelativeTime } from "../ui/relative-time";
 import { Highlight } from "./highlight";
+import { RatingBadge } from "./rating";
 
 type Props = {
   item: InboxListItem;
@@ -43,7 +44,10 @@ export function ConversationRow({ item, href, open, active, checked, onToggle, q
           <span className="truncate">
             <span className="text-slate-400">#{item.number}</span> <Highlight text={item.subject} query={query} />
           </span>
-          {item.priority !== "normal" && <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>}
+          <span className="flex shrink-0 items-center gap-1">
+            {item.rating && <RatingBadge rating={item.rating} />}
+            {item.priority !== "normal" && <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>}
+          </span>
         </span>
         <span className="mt-0.5 flex items-center justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
           <span className="truncate">{item.preview ? <Highlight text={item.preview} query={query} /> : "No messages yet"}</span>

@@ -21,6 +21,8 @@ import { useConversationList, useDirectory, useThread, useViewCounts } from "./u
 import { useInboxShortcuts } from "./use-inbox-shortcuts";
 import { useInboxUrl } from "./use-inbox-url";
 import { useLiveUpdates } from "./use-live-updates";
+import { useUnreadTitle } from "./use-unread-title";
+import { useMineNotifications } from "./use-mine-notifications";
 import { viewLabel, ViewsSidebar } from "./views-sidebar";
 
 export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null }) {
@@ -29,7 +31,8 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const counts = useViewCounts().data;
   const directory = useDirectory().data;
-  const live = useLiveUpdates(liveCursor);
+  const notifyMine = useMineNotifications(me);
+  const live = useLiveUpdates(liveCursor, notifyMine);
   const action = useConversationAction(me);
   const bulk = useBulkAction(me);
   const thread = useThread(url.conversation).data;
@@ -59,7 +62,12 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
       const index = items.findIndex((i) => i.id === on.id);
       const item = items[index];
       const leaves = item ? leavesView(url.view, item, change, me) : false;
-      action.mutate({ id: on.id, number: on.number, action: change });
+      action.mutate(
+        { id: on.id, number: on.number, action: change },
+        change.action === "resolve"
+          ? { onSuccess: () => showToast({ tone: "info", message: `Resolved #${on.number}`, action: { label: "Undo", run: () => action.mutate({ id: on.id, number: on.number, action: { action: "reopen" } }) } }) }
+          : undefined,
+      );
       // Triage flow: when the open conversation leaves the view, the next one opens in its place.
       if (leaves && url.conversation === on.number) {
         const next = items[index + 1] ?? items[index - 1];
@@ -97,7 +105,23 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
     },
     [thread, action, url],
   );
-  const toggle = useCallback((id: string) => setSelected((s) => { const next = new Set(s); if (next.has(id)) next.delete(id); else next.add(id); return next; }), []);
+  // Shift-click selects (or clears) every row from the last one clicked to this one, as in a mail client.
+  const anchor = useRef<string | null>(null);
+  const toggle = useCallback(
+    (id: string, range = false) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        const on = !next.has(id);
+        const from = range && anchor.current ? items.findIndex((i) => i.id === anchor.current) : -1;
+        const to = items.findIndex((i) => i.id === id);
+        const span = from >= 0 && to >= 0 ? items.slice(Math.min(from, to), Math.max(from, to) + 1) : [{ id }];
+        for (const item of span) if (on) next.add(item.id); else next.delete(item.id);
+        anchor.current = id;
+        return next;
+      }),
+    [items],
+  );
+  const allSelected = items.length > 0 && items.every((i) => selected.has(i.id));
 
   useInboxShortcuts({
     next: () => setActiveIndex((i) => Math.min(i + 1, items.length - 1)),
@@ -118,10 +142,18 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
   });
 
   const viewName = viewLabel(url.view, counts);
+  useUnreadTitle(viewName, items.filter((i) => i.unread).length);
   const open = url.conversation;
   return (
     <div className="flex min-h-0 flex-1">
       <div className={`${showViews ? "fixed inset-y-0 left-0 z-30 shadow-xl" : "hidden"} w-56 shrink-0 border-r border-slate-200 bg-slate-100 lg:static lg:block dark:border-slate-800 dark:bg-slate-900`}>
+        {showViews && (
+          <div className="flex justify-end p-2 lg:hidden">
+            <Button size="sm" variant="ghost" onClick={() => setShowViews(false)} aria-label="Close views">
+              ✕
+            </Button>
+          </div>
+        )}
         <ViewsSidebar />
       </div>
       <div className={`${open ? "hidden md:flex" : "flex"} w-full shrink-0 flex-col border-r border-slate-200 md:w-80 lg:w-96 dark:border-slate-800`}>
@@ -147,9 +179,19 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
             </p>
           )}
           <div className="flex items-center justify-between gap-2">
-            <SortAndFilter />
+            <label className="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-300">
+              <input
+                type="checkbox"
+                className="h-4 w-4 accent-indigo-600"
+                checked={allSelected}
+                disabled={items.length === 0}
+                onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((i) => i.id)))}
+              />
+              Select all in view{items.length ? ` (${items.length})` : ""}
+            </label>
             <NewEmailButton />
           </div>
+          <SortAndFilter />
         </div>
         {selected.size > 0 && (
           <BulkBar
@@ -201,6 +243,13 @@ export function InboxApp({ me, liveCursor }: { me: Me; liveCursor: string | null
       </main>
       {open && (
         <div className={`${showDetails ? "fixed inset-y-0 right-0 z-30 block shadow-xl" : "hidden"} w-80 shrink-0 border-l border-slate-200 bg-white xl:static xl:block dark:border-slate-800 dark:bg-slate-950`}>
+          {showDetails && (
+            <div className="flex justify-end border-b border-slate-200 p-2 xl:hidden dark:border-slate-800">
+              <Button size="sm" variant="ghost" onClick={() => setShowDetails(false)} aria-label="Close details">
+                ✕ Close
+              </Button>
+            </div>
+          )}
           <DetailsPanel number={open} act={act} hrefFor={hrefFor} />
         </div>
       )}

@@ -4,6 +4,7 @@ import { useEffect, useState, type Ref } from "react";
 import type { ConversationAction } from "@/lib/inbox/action-schemas";
 import type { InboxDirectory } from "@/lib/inbox/get-directory";
 import { Button } from "../ui/button";
+import { formatPresetDate, snoozePresets } from "@/lib/inbox/snooze-presets";
 import { useInboxUrl } from "./use-inbox-url";
 
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-900";
@@ -112,6 +113,37 @@ export function BulkBar({ count, directory, onApply, onClear, busy }: BulkProps)
           Tag
         </Button>
       </form>
+      <label className="sr-only" htmlFor="bulk-priority">Set priority of selected</label>
+      <select id="bulk-priority" className={selectClass} value="" disabled={busy} onChange={(e) => e.target.value && onApply({ action: "set_priority", priority: e.target.value as "normal" })}>
+        <option value="">Priority…</option>
+        {["low", "normal", "high", "urgent"].map((p) => (
+          <option key={p} value={p}>
+            {p[0]!.toUpperCase() + p.slice(1)}
+          </option>
+        ))}
+      </select>
+      <label className="sr-only" htmlFor="bulk-team">Move selected to team</label>
+      <select id="bulk-team" className={selectClass} value="" disabled={busy} onChange={(e) => e.target.value && onApply({ action: "set_team", team_id: e.target.value === "none" ? null : e.target.value })}>
+        <option value="">Team…</option>
+        <option value="none">No team</option>
+        {directory?.teams.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+      <label className="sr-only" htmlFor="bulk-snooze">Snooze selected</label>
+      <select id="bulk-snooze" className={selectClass} value="" disabled={busy} onChange={(e) => e.target.value && onApply({ action: "snooze", until: snoozePresets()[Number(e.target.value)]!.until.toISOString() })}>
+        <option value="">Snooze…</option>
+        {snoozePresets().map((p, i) => (
+          <option key={p.label} value={i}>
+            {p.label} ({formatPresetDate(p.until)})
+          </option>
+        ))}
+      </select>
+      <Button size="sm" disabled={busy} onClick={() => onApply({ action: "set_pending" })}>
+        Pending
+      </Button>
       <Button size="sm" variant="ghost" onClick={onClear}>
         Clear
       </Button>

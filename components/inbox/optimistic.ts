@@ -5,7 +5,7 @@ import type { InboxListItem, InboxListPage } from "@/lib/inbox/list-conversation
 import type { ConversationAction } from "@/lib/inbox/action-schemas";
 
 type Conversation = InboxThread["conversation"];
-export type Me = { id: string; name: string; email: string };
+export type Me = { id: string; name: string; email: string; signature?: string | null; notifyDesktopMine?: boolean };
 
 /** What the conversation will look like once the server accepts the action (shown before it answers). */
 export function predictConversation(c: Conversation, action: ConversationAction, me: Me, directory: InboxDirectory | undefined): Conversation {
@@ -24,6 +24,8 @@ export function predictConversation(c: Conversation, action: ConversationAction,
       return { ...c, status: "closed" };
     case "reopen":
       return { ...c, status: "open" };
+    case "set_pending":
+      return { ...c, status: "pending" };
     case "snooze":
       return { ...c, status: "snoozed", snoozed_until: action.until };
     case "set_priority":
@@ -54,7 +56,7 @@ export function stillInView(view: string, item: InboxListItem, meId: string) {
 
 /** Whether an action takes a list item out of the view it is shown in (resolve in "All open", claim in "Unassigned"…). */
 export function leavesView(view: string, item: InboxListItem, action: ConversationAction, me: Me) {
-  const status = action.action === "resolve" || action.action === "merge" ? "closed" : action.action === "snooze" ? "snoozed" : item.status;
+  const status = action.action === "resolve" || action.action === "merge" ? "closed" : action.action === "snooze" ? "snoozed" : action.action === "set_pending" ? "pending" : item.status;
   const assignee = action.action === "claim" ? { id: me.id, name: me.name } : item.assignee;
   return !stillInView(view, { ...item, status, assignee }, me.id);
 }

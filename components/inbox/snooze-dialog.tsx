@@ -3,23 +3,13 @@
 import { useState } from "react";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
+import { formatPresetDate, snoozePresets } from "@/lib/inbox/snooze-presets";
 
 function at(daysFromNow: number, hour: number) {
   const d = new Date();
   d.setDate(d.getDate() + daysFromNow);
   d.setHours(hour, 0, 0, 0);
   return d;
-}
-
-function presets(now = new Date()) {
-  const nextMonday = (8 - now.getDay()) % 7 || 7;
-  return [
-    { label: "In 1 hour", until: new Date(now.getTime() + 3_600_000) },
-    { label: "In 4 hours", until: new Date(now.getTime() + 4 * 3_600_000) },
-    { label: "Tomorrow, 9:00", until: at(1, 9) },
-    { label: "Next Monday, 9:00", until: at(nextMonday, 9) },
-    { label: "In a week", until: at(7, 9) },
-  ];
 }
 
 // <input type="datetime-local"> speaks local time without a zone.
@@ -36,11 +26,11 @@ export function SnoozeDialog({ open, onClose, onSnooze }: { open: boolean; onClo
   return (
     <Dialog open={open} title="Snooze until…" onClose={onClose}>
       <ul className="grid grid-cols-2 gap-2">
-        {presets().map((p) => (
+        {snoozePresets().map((p) => (
           <li key={p.label}>
             <Button className="w-full justify-between" onClick={() => choose(p.until)}>
               <span>{p.label}</span>
-              <span className="text-xs text-slate-500">{p.until.toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" })}</span>
+              <span className="text-xs text-slate-500">{formatPresetDate(p.until)}</span>
             </Button>
           </li>
         ))}

@@ -14,6 +14,7 @@ import { inboxFetch } from "./inbox-api";
 import { MessageItem } from "./message-item";
 import type { Me } from "./optimistic";
 import { PresenceIndicator } from "./presence-indicator";
+import { RatingCard } from "./rating";
 import { inboxKeys } from "./query-keys";
 import { useDirectory, useThread } from "./use-inbox-data";
 import { usePresenceReporter } from "./use-presence-reporter";
@@ -120,6 +121,7 @@ export function ThreadPane({ number, me, act, onSnooze, onMerge, onClose, onTogg
             {m.id.startsWith("pending-") && <p className="ml-auto mt-1 text-xs text-slate-500">Sending…</p>}
           </div>
         ))}
+        {thread.data.rating && <RatingCard rating={thread.data.rating} />}
       </div>
       <EmailRecipientLine email={thread.data.email} />
       <Composer

@@ -5,7 +5,7 @@ import type { ConversationAction } from "@/lib/inbox/action-schemas";
 import type { InboxThread } from "@/lib/inbox/get-thread";
 import type { InboxListItem, InboxListPage } from "@/lib/inbox/list-conversations";
 import { showToast } from "../ui/toast";
-import { inboxFetch } from "./inbox-api";
+import { inboxFetch, InboxRequestError } from "./inbox-api";
 import { mapListPages, patchListItem, predictConversation, stillInView, type Me } from "./optimistic";
 import { inboxKeys } from "./query-keys";
 import { useDirectory } from "./use-inbox-data";
@@ -21,7 +21,7 @@ type Snapshot = [QueryKey, unknown][];
 export function useConversationAction(me: Me) {
   const client = useQueryClient();
   const directory = useDirectory().data;
-  return useMutation<unknown, Error, Variables, { snapshot: Snapshot }>({
+  const mutation = useMutation<unknown, Error, Variables, { snapshot: Snapshot }>({
     mutationFn: ({ id, action }) => inboxFetch(`/api/inbox/conversations/${id}/actions`, { method: "POST", body: action }),
     onMutate: async ({ id, number, action }) => {
       await client.cancelQueries({ queryKey: inboxKeys.thread(number) });
@@ -43,9 +43,15 @@ export function useConversationAction(me: Me) {
       }
       return { snapshot };
     },
-    onError: (error, _variables, context) => {
+    onError: (error, variables, context) => {
       for (const [key, data] of context?.snapshot ?? []) client.setQueryData(key, data);
-      showToast({ tone: "error", message: error.message });
+      // Someone else had it: say who, and offer to take it over (a forced claim) rather than just refusing.
+      const takeOver = variables.action.action === "claim" && error instanceof InboxRequestError && error.status === 409;
+      showToast({
+        tone: "error",
+        message: error.message,
+        action: takeOver ? { label: "Take over", run: () => mutation.mutate({ ...variables, action: { action: "claim", force: true } }) } : undefined,
+      });
     },
     onSettled: (_data, _error, { id, number }) => {
       void client.invalidateQueries({ queryKey: inboxKeys.thread(number) });
@@ -54,6 +60,7 @@ export function useConversationAction(me: Me) {
       void client.invalidateQueries({ queryKey: inboxKeys.counts() });
     },
   });
+  return mutation;
 }
 
 /** Bulk resolve / assign / tag: the selected conversations change or leave the lists at once, rolled back on error. */
@@ -71,7 +78,11 @@ export function useBulkAction(me: Me) {
         if (!selected.has(item.id)) return item;
         if (change.action === "resolve") return { ...item, status: "closed" };
         if (change.action === "assign") return { ...item, assignee: agent ? { id: agent.id, name: agent.name } : null };
+        if (change.action === "claim") return { ...item, assignee: { id: me.id, name: me.name } };
         if (change.action === "add_tag") return { ...item, tags: [...new Set([...item.tags, change.tag])] };
+        if (change.action === "set_priority") return { ...item, priority: change.priority };
+        if (change.action === "snooze") return { ...item, status: "snoozed", snoozed_until: change.until };
+        if (change.action === "set_pending") return { ...item, status: "pending" };
         return item;
       };
       for (const [key] of client.getQueriesData<InfiniteData<InboxListPage>>({ queryKey: inboxKeys.lists() })) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { isPresence, type LiveMessage } from "@/lib/live/types";
 import { applyPresence, expirePresence } from "./presence-store";
 import { inboxKeys } from "./query-keys";
@@ -17,11 +17,13 @@ export const LONG_ABSENCE_MS = 60_000;
  * data: the stream replays every change since then, so nothing that happened while the page loaded is lost;
  * a reconnect resumes from the last cursor the stream sent (Last-Event-ID), and refetches everything too.
  */
-export function useLiveUpdates(pageCursor: string | null): LiveStatus {
+export function useLiveUpdates(pageCursor: string | null, onCustomerMessage?: (conversationId: string) => void): LiveStatus {
   const client = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>("connecting");
   // The first page's cursor only: later server re-renders must not reopen the stream.
   const [cursor] = useState(pageCursor);
+  const notifyRef = useRef(onCustomerMessage);
+  notifyRef.current = onCustomerMessage;
 
   useEffect(() => {
     const source = new EventSource(cursor ? `/api/inbox/live?after=${encodeURIComponent(cursor)}` : "/api/inbox/live");
@@ -50,6 +52,7 @@ export function useLiveUpdates(pageCursor: string | null): LiveStatus {
       if (isPresence(message)) return applyPresence(message);
       if (message.type === "replayed") return;
       if (message.type === "resync") return refreshAll();
+      if (message.type === "message_in" && message.conversationId) notifyRef.current?.(message.conversationId);
       if (message.conversationId) {
         void client.invalidateQueries({ queryKey: inboxKeys.threads() });
         void client.invalidateQueries({ queryKey: inboxKeys.activity(message.conversationId) });

@@ -31,7 +31,8 @@ const EMPTY: Toast[] = [];
 export function Toaster() {
   const list = useSyncExternalStore(subscribe, () => toasts, () => EMPTY);
   return (
-    <div className="pointer-events-none fixed bottom-4 left-1/2 z-50 flex w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 flex-col gap-2">
+    // At the top: at the bottom they covered the composer and its Send button.
+    <div className="pointer-events-none fixed left-1/2 top-14 z-50 flex w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 flex-col gap-2">
       {list.map((t) => (
         <div
           key={t.id}

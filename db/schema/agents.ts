@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { agentRole } from "./enums";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { agentAvailability, agentRole } from "./enums";
 import { organizations } from "./organizations";
 
 export const agents = pgTable(
@@ -15,6 +15,12 @@ export const agents = pgTable(
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     // Bumped to end every session of the agent (deactivation, password change).
     sessionVersion: integer("session_version").notNull().default(0),
+    // Set by the agent on /profile; round-robin assignment reads it (offline agents get none).
+    availability: agentAvailability("availability").notNull().default("online"),
+    availabilityUpdatedAt: timestamp("availability_updated_at", { withTimezone: true }),
+    // Appended to the agent's replies (Markdown), set on /profile.
+    signature: text("signature"),
+    notificationPrefs: jsonb("notification_prefs").$type<{ desktop_mine?: boolean }>().notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,6 +1,7 @@
 import { pgEnum } from "drizzle-orm/pg-core";
 
 export const agentRole = pgEnum("agent_role", ["owner", "admin", "agent"]);
+export const agentAvailability = pgEnum("agent_availability", ["online", "away", "offline"]);
 export const conversationStatus = pgEnum("conversation_status", ["open", "pending", "snoozed", "resolved", "closed"]);
 // Declared in ascending urgency so ORDER BY priority sorts by importance.
 export const conversationPriority = pgEnum("conversation_priority", ["low", "normal", "high", "urgent"]);

@@ -21,7 +21,7 @@ export async function listCannedReplies(ctx: Ctx) {
 }
 
 /** A shortcut is unique within its scope: among shared replies, or among one agent's personal ones. */
-async function assertShortcutFree(tx: Tx, ctx: Ctx, shortcut: string, ownerAgentId: string | null, exceptId?: string) {
+export async function assertShortcutFree(tx: Tx, ctx: Ctx, shortcut: string, ownerAgentId: string | null, exceptId?: string) {
   const [clash] = await tx
     .select({ id: cannedReplies.id })
     .from(cannedReplies)

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { agents, conversations, messageColumns, messages } from "@/db/schema";
+import { agents, conversations, messageColumns, messages, ratings } from "@/db/schema";
 import type { Ctx } from "../context";
 import { notFound } from "../errors";
 import { selectConversationRows } from "../conversations/queries";
@@ -17,7 +17,14 @@ export async function getInboxThread(ctx: Ctx, number: number) {
     .where(and(eq(conversations.organizationId, ctx.orgId), eq(conversations.number, number)))
     .limit(1);
   if (!row) throw notFound("Conversation");
-  const list = await threadMessagesQuery(ctx, row.conversation.id);
+  const [list, [rating]] = await Promise.all([
+    threadMessagesQuery(ctx, row.conversation.id),
+    db
+      .select({ score: ratings.score, comment: ratings.comment, created_at: ratings.updatedAt })
+      .from(ratings)
+      .where(and(eq(ratings.organizationId, ctx.orgId), eq(ratings.conversationId, row.conversation.id)))
+      .limit(1),
+  ]);
   const shown = list.slice(0, MAX_MESSAGES);
   const [details, email] = await Promise.all([messageEmailDetails(ctx.orgId, shown.map((m) => m.message.id)), emailRecipientsOf(ctx.orgId, row.conversation.id)]);
   const mergedInto = row.conversation.mergedIntoId ? await mergeTarget(ctx, row.conversation.mergedIntoId) : null;
@@ -26,6 +33,7 @@ export async function getInboxThread(ctx: Ctx, number: number) {
     conversation: serializeConversation(row),
     /** Where a merged conversation's messages went, so the thread can name and link it. */
     merged_into: mergedInto,
+    rating: rating ? { score: rating.score, comment: rating.comment, created_at: rating.created_at.toISOString() } : null,
     truncated: list.length > MAX_MESSAGES,
     email,
     messages: shown

@@ -3,6 +3,7 @@ import { db, rows } from "@/db/client";
 import type { Ctx } from "../context";
 import { decodeCursor, encodeCursor, type ListCursor } from "./cursor";
 import { listQuerySchema, type InboxSort, type ListQuery } from "./schemas";
+import { markdownToPlain } from "./plain-text";
 import { fuzzySearch, hasTrigramSearch, parseSearch } from "./search";
 import { viewCondition, viewStatuses } from "./views";
 
@@ -39,6 +40,8 @@ type Row = {
   assignee_name: string | null;
   unread: boolean;
   tags: string[];
+  rating_score: number | null;
+  rating_comment: string | null;
 };
 
 // How many of the view's first rows (in list order) a text search reads before it turns to the GIN indexes.
@@ -79,6 +82,7 @@ export function listPageQuery(ctx: Ctx, agentId: string, input: ListQuery, fuzzy
       u.email as requester_email, u.first_name as requester_first_name, u.last_name as requester_last_name,
       a.id as assignee_id, a.name as assignee_name,
       (r.last_read_at is null or r.last_read_at < c.last_message_at) as unread,
+      rt.score as rating_score, rt.comment as rating_comment,
       coalesce((select array_agg(t.name order by t.name) from conversation_tags ct join tags t on t.id = ct.tag_id
         where ct.conversation_id = c.id), '{}') as tags
     from (${keys}) k
@@ -86,6 +90,7 @@ export function listPageQuery(ctx: Ctx, agentId: string, input: ListQuery, fuzzy
     join end_users u on u.id = c.requester_id
     left join agents a on a.id = c.assignee_id
     left join conversation_reads r on r.agent_id = ${agentId} and r.conversation_id = c.id
+    left join ratings rt on rt.conversation_id = c.id
     order by ${order}
     limit ${take}`;
 }
@@ -145,13 +150,15 @@ function toListItem(r: Row) {
     subject: r.subject,
     status: r.status,
     priority: r.priority,
-    preview: r.preview,
+    // Messages are Markdown; a preview is one line of what a person reads.
+    preview: r.preview === null ? null : markdownToPlain(r.preview),
     last_message_at: r.at,
     snoozed_until: r.snoozed_until,
     requester: { name: name || r.requester_email || "Anonymous visitor", email: r.requester_email },
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name! } : null,
     unread: r.unread,
     tags: r.tags,
+    rating: r.rating_score === null ? null : { score: r.rating_score, comment: r.rating_comment },
   };
 }
 export type InboxListItem = ReturnType<typeof toListItem>;

@@ -47,3 +47,26 @@ describe("runBulkAction", () => {
     expect(claimed.failed).toEqual([{ id: two.id, message: "Already assigned to Sam" }]);
   });
 });
+
+describe("take over and the newer bulk actions", () => {
+  it("takes over someone else's conversation only when asked to (force)", async () => {
+    const { ctx, a, b } = await twoAgents();
+    const { conversation } = await createConversation(ctx, { subject: "Hand-over" });
+    await runConversationAction(a, conversation.id, { action: "claim" });
+    await expect(runConversationAction(b, conversation.id, { action: "claim", force: true })).resolves.toMatchObject({ assignee: { id: b.agent.id } });
+  });
+
+  it("sets priority, team, snooze and pending on many conversations at once", async () => {
+    const { ctx, a } = await twoAgents();
+    const ids = [];
+    for (const subject of ["A", "B"]) ids.push((await createConversation(ctx, { subject })).conversation.id);
+    expect(await runBulkAction(a, { ids, change: { action: "set_priority", priority: "urgent" } })).toEqual({ succeeded: 2, failed: [] });
+    expect(await runBulkAction(a, { ids, change: { action: "set_pending" } })).toEqual({ succeeded: 2, failed: [] });
+    const until = new Date(Date.now() + 86_400_000).toISOString();
+    expect(await runBulkAction(a, { ids, change: { action: "snooze", until } })).toEqual({ succeeded: 2, failed: [] });
+    expect(await runBulkAction(a, { ids, change: { action: "set_team", team_id: null } })).toEqual({ succeeded: 2, failed: [] });
+    const log = await listActivity(ctx, ids[0]!);
+    expect(log.results.map((x) => x.action)).toEqual(expect.arrayContaining(["priority_changed", "status_changed", "snoozed"]));
+    await expect(runBulkAction(a, { ids, change: { action: "merge", into: ids[1] } })).rejects.toThrow();
+  });
+});

@@ -10,14 +10,14 @@ import { conversationActionSchema, type ConversationAction } from "./action-sche
 /**
  * Runs one inbox action through the same lib/ function the API uses, as the signed-in agent, so the
  * activity log, webhook outbox and live signals are the API's own. A claim never takes a conversation
- * from someone else: a lost race answers 409 "Already assigned to …".
+ * from someone else unless `force` (the agent's explicit "Take over"): a lost race answers 409 "Already assigned to …".
  */
 export async function runConversationAction(session: AgentSession, conversationId: string, input: ConversationAction | unknown) {
   const action = conversationActionSchema.parse(input);
   const { ctx } = session;
   switch (action.action) {
     case "claim":
-      return claimConversation(ctx, conversationId, { id: session.agent.id, force: false });
+      return claimConversation(ctx, conversationId, { id: session.agent.id, force: action.force ?? false });
     case "assign":
       return assignConversation(ctx, conversationId, { agent: action.agent_id ? { id: action.agent_id } : null });
     case "set_team":
@@ -26,6 +26,8 @@ export async function runConversationAction(session: AgentSession, conversationI
       return resolveConversation(ctx, conversationId);
     case "reopen":
       return reopenConversation(ctx, conversationId);
+    case "set_pending":
+      return updateConversation(ctx, conversationId, { status: "pending" });
     case "snooze":
       return snoozeConversation(ctx, conversationId, { until: new Date(action.until) });
     case "set_priority":

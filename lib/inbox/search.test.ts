@@ -79,3 +79,17 @@ describe("inbox search, mixed", () => {
     expect(await subjectsFor(ctx, owner.id, "tariq 1200/min")).toEqual(["Limits"]);
   });
 });
+
+describe("inbox search, a word shared by too many requesters", () => {
+  it("searches it in the text only, so it never tests rows against thousands of requesters", async () => {
+    const { ctx, owner } = await createTestOrg();
+    const { MAX_REQUESTERS } = await import("./search");
+    await db.insert(endUsers).values(
+      Array.from({ length: MAX_REQUESTERS + 1 }, (_, i) => ({ organizationId: ctx.orgId, email: `crowd${i}@crowd.example`, firstName: "Crowd" })),
+    );
+    await createConversation(ctx, { subject: "Hello from one", user_email: "crowd0@crowd.example", description: "hello" });
+    await createConversation(ctx, { subject: "Crowd control", user_email: "solo@else.example", description: "hello" });
+    expect(await subjectsFor(ctx, owner.id, "crowd")).toEqual(["Crowd control"]);
+    expect(await subjectsFor(ctx, owner.id, "crowd0")).toEqual(["Hello from one"]);
+  });
+});

@@ -13,7 +13,7 @@ export default async function BusinessHoursPage() {
   return (
     <>
       <PageHeader title="Business hours">
-        When your team is available, in the organization&apos;s time zone (<strong>{hours.timeZone}</strong>). Reports and SLAs count only these hours.
+        When your team is available, in the organization&apos;s time zone (<strong>{hours.timeZone}</strong>).
       </PageHeader>
       <section className={cardClass}>
         <BusinessHoursForm weekly={hours.businessHours} holidays={hours.holidays} />
