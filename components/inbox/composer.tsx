@@ -9,6 +9,7 @@ import { MessageMarkdown } from "./markdown";
 import type { Me } from "./optimistic";
 import { useDraft, type ComposerMode } from "./use-draft";
 import { useSendMessage } from "./use-send-message";
+import { ComposerFiles, useComposerAttachments } from "../channels/use-composer-attachments";
 
 export type ComposerHandle = { focus: (mode: ComposerMode) => void };
 
@@ -30,6 +31,7 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
   const [caret, setCaret] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const send = useSendMessage(conversation, me);
+  const files = useComposerAttachments();
 
   useImperativeHandle(ref, () => ({
     focus: (mode) => {
@@ -54,10 +56,15 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
 
   const submit = () => {
     const body = draft.body.trim();
-    if (!body || send.isPending) return;
+    if (!body || send.isPending || files.uploading) return;
     send.mutate(
-      { body, mode: draft.mode },
-      { onSuccess: () => setDraft((d) => (d.body.trim() === body ? { ...d, body: "" } : d)) },
+      { body, mode: draft.mode, attachmentIds: files.ids },
+      {
+        onSuccess: () => {
+          setDraft((d) => (d.body.trim() === body ? { ...d, body: "" } : d));
+          files.clear();
+        },
+      },
     );
   };
 
@@ -113,6 +120,7 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
               onTyping();
             }}
             onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+            {...files.targetProps}
             onKeyDown={(e) => {
               if ((e.metaKey || e.ctrlKey) && e.key === "Enter") {
                 e.preventDefault();
@@ -131,6 +139,7 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
           />
         )}
       </div>
+      <ComposerFiles files={files.files} onRemove={files.remove} />
       <div className="mt-2 flex items-center justify-between">
         <p className="text-xs text-slate-500 dark:text-slate-400">
           <Kbd>Ctrl</Kbd>/<Kbd>⌘</Kbd>+<Kbd>Enter</Kbd> to send · drafts are kept per conversation
