@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { messageColumns, messages } from "@/db/schema";
 import type { Ctx } from "../context";
 import { getConversation, isEndUser } from "../conversations/scope";
+import { messageEmailDetails } from "../channels/message-email-details";
 import { serializeMessage } from "./serialize";
 
 /** A conversation's messages, oldest first; end users (client keys) never see private notes. */
@@ -19,5 +20,15 @@ export async function listMessages(ctx: Ctx, conversationId: string) {
       ),
     )
     .orderBy(asc(messages.createdAt), asc(messages.id));
-  return { count: results.length, results: results.map(serializeMessage) };
+  const { email, files } = await messageEmailDetails(ctx.orgId, results.map((m) => m.id));
+  return {
+    count: results.length,
+    results: results.map((m) => ({
+      ...serializeMessage(m),
+      // Outbound email only: where the mail is (queued, sent, failed with the error); null otherwise.
+      delivery_status: email.get(m.id)?.delivery_status ?? null,
+      delivery_error: email.get(m.id)?.delivery_error ?? null,
+      attachments: (files.get(m.id) ?? []).map(({ preview: _preview, ...file }) => file),
+    })),
+  };
 }

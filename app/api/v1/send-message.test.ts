@@ -11,6 +11,7 @@ import { createTestOrg } from "@/lib/testing/test-org";
 import * as upload from "./attachments/route";
 import * as download from "../attachments/[id]/route";
 import * as createMessageRoute from "./conversations/[id]/messages/create/route";
+import * as listMessagesRoute from "./conversations/[id]/messages/route";
 import * as send from "./send-message/route";
 
 let catcher: SmtpCatcher;
@@ -151,6 +152,14 @@ describe("POST /api/v1/send-message/", () => {
     const mail = await waitFor(() => catcher.mails.find((m) => m.envelope.to.includes(to) && m.parsed.attachments.length));
     expect(mail.parsed.attachments.map((a) => [a.filename, a.mimeType])).toEqual([["manual.pdf", "application/pdf"]]);
     expect(mail.parsed.text).toContain("The manual is attached.");
+    const listed = await waitFor(async () => {
+      const res = await callRoute(listMessagesRoute.GET, "GET", "/", { key: org.serverKey, params: { id } });
+      return res.body.results.every((m: { delivery_status: string }) => m.delivery_status === "sent") && res.body.results;
+    });
+    expect(listed.map((m: { delivery_status: string; attachments: { filename: string }[] }) => [m.delivery_status, m.attachments.map((a) => a.filename)])).toEqual([
+      ["sent", []],
+      ["sent", ["manual.pdf"]],
+    ]);
     await org.worker.stop();
   });
 });
