@@ -4,6 +4,7 @@ import { messageColumns, messages } from "@/db/schema";
 import type { Ctx } from "../context";
 import { getConversation, isEndUser } from "../conversations/scope";
 import { messageEmailDetails } from "../channels/message-email-details";
+import { listMessageButtons } from "../channels/send-message";
 import { serializeMessage } from "./serialize";
 
 /** A conversation's messages, oldest first; end users (client keys) never see private notes. */
@@ -20,7 +21,8 @@ export async function listMessages(ctx: Ctx, conversationId: string) {
       ),
     )
     .orderBy(asc(messages.createdAt), asc(messages.id));
-  const { email, files } = await messageEmailDetails(ctx.orgId, results.map((m) => m.id));
+  const ids = results.map((m) => m.id);
+  const [{ email, files }, buttons] = await Promise.all([messageEmailDetails(ctx.orgId, ids), listMessageButtons(ctx.orgId, ids)]);
   return {
     count: results.length,
     results: results.map((m) => ({
@@ -29,6 +31,8 @@ export async function listMessages(ctx: Ctx, conversationId: string) {
       delivery_status: email.get(m.id)?.delivery_status ?? null,
       delivery_error: email.get(m.id)?.delivery_error ?? null,
       attachments: (files.get(m.id) ?? []).map(({ preview: _preview, ...file }) => file),
+      // Quick replies (send-message `button`), for the widget to show under the message.
+      buttons: buttons.get(m.id) ?? [],
     })),
   };
 }
