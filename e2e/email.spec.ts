@@ -60,3 +60,35 @@ test("Settings → Channels lists the demo address and adds another", async ({ p
   await page.getByRole("button", { name: `Delete channel ${address}` }).click();
   await expect(page.getByText(address)).toHaveCount(0);
 });
+
+test("an agent starts an email conversation with a dropped file; it is mailed from the channel", async ({ page }) => {
+  const to = `${unique("new-")}@customer.example`;
+  const subject = unique("Your invoice ");
+  await openInbox(page);
+  await page.getByRole("button", { name: "New email" }).click();
+  const dialog = page.getByRole("dialog", { name: "New email" });
+  await dialog.getByLabel("To").fill(to);
+  await dialog.getByLabel("Subject").fill(subject);
+  await dialog.getByLabel("Message").fill("Hello, here is your invoice.");
+  await dialog.getByRole("button", { name: "Send email" }).click();
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toContainText(subject);
+  await expect(page.getByLabel("Email recipients")).toContainText(`Email to ${to}`);
+  const first = await waitFor(() => catcher.mails.find((m) => m.envelope.to.includes(to)), 20_000);
+  expect([first.parsed.from?.address, first.parsed.subject]).toEqual(["support@acme.test", subject]);
+
+  // A file dropped on the composer goes out with the next reply.
+  const textbox = page.getByRole("textbox", { name: "Reply to the customer" });
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["line 1\nline 2\n"], "details.txt", { type: "text/plain" }));
+    return dt;
+  });
+  await textbox.dispatchEvent("drop", { dataTransfer });
+  await expect(page.getByLabel("Files to send")).toContainText("details.txt");
+  await expect(page.getByLabel("Files to send")).not.toContainText("uploading");
+  await textbox.fill("The details are attached.");
+  await page.getByRole("button", { name: "Send reply" }).click();
+  const withFile = await waitFor(() => catcher.mails.find((m) => m.envelope.to.includes(to) && m.parsed.attachments.length), 20_000);
+  expect(withFile.parsed.attachments[0]?.filename).toBe("details.txt");
+  await expect(page.getByRole("log", { name: "Messages" }).getByRole("link", { name: /details\.txt/ })).toBeVisible({ timeout: 15_000 });
+});
