@@ -28,6 +28,12 @@ export default defineConfig({
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DEXRA_WEBHOOK_ALLOW_PRIVATE: "1" },
+    env: {
+      DEXRA_WEBHOOK_ALLOW_PRIVATE: "1",
+      // e2e/email.spec.ts starts the catcher SMTP server and talks to the inbound listener on these ports.
+      DEXRA_SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_CATCHER_PORT ?? 2558}`,
+      DEXRA_INBOUND_SMTP_PORT: process.env.E2E_INBOUND_SMTP_PORT ?? "2559",
+      DEXRA_INBOUND_SMTP_HOST: "127.0.0.1",
+    },
   },
 });

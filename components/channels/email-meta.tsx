@@ -18,7 +18,8 @@ export function EmailMeta({ message }: { message: InboxMessage }) {
   const email = message.email;
   const client = useQueryClient();
   const [retrying, setRetrying] = useState(false);
-  const pending = email?.delivery_status === "queued" || (email?.delivery_status === "failed" && email.retry_at !== null);
+  // Failed mail whose next attempt is hours away is not worth polling for; queued mail and imminent retries are.
+  const pending = email?.delivery_status === "queued" || (email?.delivery_status === "failed" && email.retry_at !== null && Date.parse(email.retry_at) - Date.now() < 60_000);
   // Delivery happens in the worker after commit: poll the thread while this mail is still on its way.
   useEffect(() => {
     if (!pending) return;

@@ -9,6 +9,7 @@ import { MessageMarkdown } from "./markdown";
 import type { Me } from "./optimistic";
 import { useDraft, type ComposerMode } from "./use-draft";
 import { useSendMessage } from "./use-send-message";
+import { ComposerFiles, useComposerAttachments } from "../channels/use-composer-attachments";
 
 export type ComposerHandle = { focus: (mode: ComposerMode) => void };
 
@@ -30,6 +31,7 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
   const [caret, setCaret] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const send = useSendMessage(conversation, me);
+  const files = useComposerAttachments();
 
   useImperativeHandle(ref, () => ({
     focus: (mode) => {
@@ -54,12 +56,17 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
 
   const submit = () => {
     const body = draft.body.trim();
-    if (!body || send.isPending) return;
+    if (!body || send.isPending || files.uploading) return;
     // The agent's signature (set on /profile) closes every reply, never a private note.
     const signed = draft.mode === "reply" ? withSignature(body, me.signature) : body;
     send.mutate(
-      { body: signed, mode: draft.mode },
-      { onSuccess: () => setDraft((d) => (d.body.trim() === body ? { ...d, body: "" } : d)) },
+      { body: signed, mode: draft.mode, attachmentIds: files.ids },
+      {
+        onSuccess: () => {
+          setDraft((d) => (d.body.trim() === body ? { ...d, body: "" } : d));
+          files.clear();
+        },
+      },
     );
   };
 
@@ -115,6 +122,7 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
               onTyping();
             }}
             onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+            {...files.targetProps}
             onKeyDown={(e) => {
               if ((e.metaKey || e.ctrlKey) && e.key === "Enter") {
                 e.preventDefault();
@@ -133,6 +141,7 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
           />
         )}
       </div>
+      <ComposerFiles files={files.files} onRemove={files.remove} />
       <div className="mt-2 flex items-center justify-between">
         <p className="text-xs text-slate-500 dark:text-slate-400">
           <Kbd>Ctrl</Kbd>/<Kbd>⌘</Kbd>+<Kbd>Enter</Kbd> to send · drafts are kept per conversation

@@ -8,14 +8,15 @@ import type { Me } from "./optimistic";
 import { inboxKeys } from "./query-keys";
 import type { ComposerMode } from "./use-draft";
 
-type Variables = { body: string; mode: ComposerMode };
+type Variables = { body: string; mode: ComposerMode; attachmentIds?: string[] };
 
 /** Sends a reply or note; it shows in the thread at once and is taken back with the reason if refused. */
 export function useSendMessage(conversation: { id: string; number: number }, me: Me) {
   const client = useQueryClient();
   const key = inboxKeys.thread(conversation.number);
   return useMutation<unknown, Error, Variables, { previous: InboxThread | undefined }>({
-    mutationFn: ({ body, mode }) => inboxFetch(`/api/inbox/conversations/${conversation.id}/messages`, { method: "POST", body: { body, message_type: mode } }),
+    mutationFn: ({ body, mode, attachmentIds }) =>
+      inboxFetch(`/api/inbox/conversations/${conversation.id}/messages`, { method: "POST", body: { body, message_type: mode, attachment_ids: attachmentIds?.length ? attachmentIds : undefined } }),
     onMutate: async ({ body, mode }) => {
       await client.cancelQueries({ queryKey: key });
       const previous = client.getQueryData<InboxThread>(key);

@@ -6,6 +6,7 @@ import { createChannel } from "../channels/manage-channels";
 import { receiveEmail } from "../channels/receive-email";
 import { composeMail } from "../testing/smtp-catcher";
 import { createTestOrg } from "../testing/test-org";
+import { anonymizeConversationEmail } from "../channels/anonymize-email";
 import { deleteConversationAttachments, pruneOrphanAttachments } from "./attachments";
 import { fileStore } from "./store";
 
@@ -38,5 +39,17 @@ describe("deleteConversationAttachments", () => {
       values (${org.orgId}, 'old.txt', 'text/plain', 1, ${`${org.orgId}/old`}, now() - interval '2 days')`);
     expect(await pruneOrphanAttachments()).toBeGreaterThanOrEqual(1);
     expect(await fileStore().get(`${org.orgId}/old`)).toBeNull();
+  });
+
+  it("anonymizing a conversation's email removes its files and the addresses and subjects kept with its mail", async () => {
+    const org = await createTestOrg();
+    const address = `anon-${randomUUID().slice(0, 8)}@acme.test`;
+    await createChannel(org.ctx, { type: "email", address, name: "Anon" });
+    const [got] = await receiveEmail(await composeMail({ from: "lee@c.test", to: address, cc: "boss@c.test", subject: "Private matter", text: "secret", attachments: [{ filename: "id.txt", content: "passport" }] }));
+    expect(await anonymizeConversationEmail(org.orgId, got!.conversationId)).toEqual({ deleted: 2 });
+    const [mail] = await rows<{ from_address: string | null; cc_addresses: string[]; subject: string }>(sql`select from_address, cc_addresses, subject from email_messages where conversation_id = ${got!.conversationId}`);
+    expect(mail).toEqual({ from_address: null, cc_addresses: [], subject: "[anonymized]" });
+    const [thread] = await rows<{ cc: string[]; subject: string }>(sql`select cc, subject from email_threads where conversation_id = ${got!.conversationId}`);
+    expect(thread).toEqual({ cc: [], subject: "[anonymized]" });
   });
 });

@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { dataDir } from "@/db/client";
+import { s3ConfigFromEnv, s3Store } from "./s3-store";
 
 /** Where attachment bytes live. Local disk by default; the database only keeps the key. */
 export type FileStore = {
@@ -32,10 +33,16 @@ function localStore(root: string): FileStore {
 
 const holder = globalThis as unknown as { __dexraFileStore?: FileStore };
 
-/** DEXRA_ATTACHMENTS_DIR overrides `.data/attachments`. */
+/** An S3-compatible bucket when DEXRA_S3_BUCKET is set; otherwise local disk (DEXRA_ATTACHMENTS_DIR, default `.data/attachments`). */
 export function fileStore(): FileStore {
-  holder.__dexraFileStore ??= localStore(process.env.DEXRA_ATTACHMENTS_DIR ?? path.join(dataDir, "attachments"));
+  const s3 = s3ConfigFromEnv();
+  holder.__dexraFileStore ??= s3 ? s3Store(s3) : localStore(process.env.DEXRA_ATTACHMENTS_DIR ?? path.join(dataDir, "attachments"));
   return holder.__dexraFileStore;
+}
+
+/** Tests switch stores; the app picks one at start. */
+export function resetFileStore() {
+  holder.__dexraFileStore = undefined;
 }
 
 export const newStorageKey = (orgId: string) => `${orgId}/${randomUUID()}`;

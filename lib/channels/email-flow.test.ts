@@ -194,6 +194,14 @@ describe("email channel over real SMTP", () => {
     await sender.sendMail({ from: "fay@customer.test", to: `${aLocal}+${bToken}@${aDomain}`, subject: "For A", inReplyTo: bId, references: [bId], text: "A" });
     expect(await conversationsOf(a.orgId)).toHaveLength(1);
     expect(await messagesOf(bConversation!.id)).toHaveLength(1);
+    // Delivered to A's address but with B's address in the headers: the SMTP envelope decides, B gets nothing.
+    await sender.sendMail({ envelope: { from: "fay@customer.test", to: [a.address] }, from: "fay@customer.test", to: b.address, cc: a.address, subject: "Spoofed To", text: "Only A" });
+    expect(await conversationsOf(a.orgId)).toHaveLength(2);
+    expect(await conversationsOf(b.orgId)).toHaveLength(1);
+    // Our own mail coming back (From one of the organization's addresses) is kept as automated, never answered.
+    await sender.sendMail({ from: b.address, to: b.address, subject: "Loop", text: "echo" });
+    const loop = (await conversationsOf(b.orgId)).find((c) => c.subject === "Loop")!;
+    expect((await emailRows(loop.id))[0]!.automated).toBe(true);
     await Promise.all([a.worker.stop(), b.worker.stop()]);
   });
 });

@@ -36,23 +36,26 @@ export type Envelope = { from?: string | null; to?: string[] };
 export async function receiveEmail(raw: Buffer, envelope: Envelope = {}, options: { organizationId?: string } = {}): Promise<ReceiveOutcome[]> {
   if (raw.length > MAX_INBOUND_BYTES) throw new ApiError("payload_too_large", `Mail exceeds ${MAX_INBOUND_BYTES} bytes`);
   const mail = await parseEmail(raw, envelope);
-  const matched = await findChannelsByAddress([...new Set(mail.recipients.map(baseAddress))]);
+  // With an SMTP envelope, only its recipients route: a To/Cc header naming another organization's address does
+  // not deliver there (headers are the sender's to write). Without one (a relay's HTTP post), the headers do.
+  const routing = envelope.to?.length ? envelope.to.map((a) => a.toLowerCase()) : mail.recipients;
+  const matched = await findChannelsByAddress([...new Set(routing.map(baseAddress))]);
   const byOrg = new Map<string, Channel>();
-  for (const address of mail.recipients.map(baseAddress)) {
+  for (const address of routing.map(baseAddress)) {
     const channel = matched.find((c) => c.address.toLowerCase() === address);
     // A relay posting with one organization's key delivers to that organization only.
     if (options.organizationId && channel?.organizationId !== options.organizationId) continue;
     if (channel && !byOrg.has(channel.organizationId)) byOrg.set(channel.organizationId, channel);
   }
   const outcomes: ReceiveOutcome[] = [];
-  for (const channel of byOrg.values()) outcomes.push(await receiveForChannel(channel, mail, raw, matched));
+  for (const channel of byOrg.values()) outcomes.push(await receiveForChannel(channel, { ...mail, recipients: routing }, raw));
   return outcomes;
 }
 
 const isKnown = async (orgId: string, rfcId: string, executor: Tx | typeof db = db) =>
   (await rows<{ conversation_id: string }>(sql`select conversation_id from email_messages where organization_id = ${orgId} and rfc_message_id = ${rfcId}`, executor))[0];
 
-async function receiveForChannel(channel: Channel, mail: ParsedEmail, raw: Buffer, orgChannels: Channel[]): Promise<ReceiveOutcome> {
+async function receiveForChannel(channel: Channel, mail: ParsedEmail, raw: Buffer): Promise<ReceiveOutcome> {
   const orgId = channel.organizationId;
   const known = await isKnown(orgId, mail.messageId);
   if (known) return { organizationId: orgId, status: "duplicate", conversationId: known.conversation_id };
@@ -61,7 +64,7 @@ async function receiveForChannel(channel: Channel, mail: ParsedEmail, raw: Buffe
   files.push(await storeFile(orgId, { filename: "original.eml", content: raw, contentType: "message/rfc822" }));
   let committed = false;
   try {
-    const outcome = await db.transaction((tx) => storeMail(tx, channel, mail, files, orgChannels));
+    const outcome = await db.transaction((tx) => storeMail(tx, channel, mail, files));
     committed = outcome.status === "stored";
     return outcome;
   } finally {
@@ -69,7 +72,7 @@ async function receiveForChannel(channel: Channel, mail: ParsedEmail, raw: Buffe
   }
 }
 
-async function storeMail(tx: Tx, channel: Channel, mail: ParsedEmail, files: StoredFile[], orgChannels: Channel[]): Promise<ReceiveOutcome> {
+async function storeMail(tx: Tx, channel: Channel, mail: ParsedEmail, files: StoredFile[]): Promise<ReceiveOutcome> {
   const orgId = channel.organizationId;
   // Two deliveries of one mail at once: the second waits here, then sees the first and stops.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${orgId} ${mail.messageId}`}, 14))`);
@@ -80,7 +83,10 @@ async function storeMail(tx: Tx, channel: Channel, mail: ParsedEmail, files: Sto
   const [firstName, ...rest] = (mail.from?.name ?? "").split(" ");
   const sender = await findOrCreateEndUser(tx, orgId, { email: fromAddress, firstName: firstName || undefined, lastName: rest.join(" ") || undefined });
   const ctx: Ctx = { orgId, actor: { type: "end_user", id: sender.id, name: mail.from?.name || fromAddress } };
-  const ours = new Set(orgChannels.filter((c) => c.organizationId === orgId).map((c) => c.address.toLowerCase()));
+  // All of the organization's addresses: never copied on our own replies, and mail from one of them is our own
+  // mail come back (a loop), stored as automated.
+  const ours = new Set((await rows<{ address: string }>(sql`select lower(address) as address from channels where organization_id = ${orgId}`, tx)).map((c) => c.address));
+  if (ours.has(baseAddress(fromAddress))) mail = { ...mail, automated: true };
   const match = await findThread(tx, orgId, replyTokenFor(channel, mail.recipients), mail.threadIds);
 
   let conversationId: string;

@@ -48,59 +48,57 @@ export async function createConversation(ctx: Ctx, input: CreateConversationInpu
 
 /** The same, in the caller's transaction (an inbound mail stores its conversation, message and files together). */
 export async function createConversationInTx(tx: Tx, ctx: Ctx, params: z.output<typeof createConversationSchema>, options: CreateConversationOptions = {}) {
-  {
-    const identity = { firstName: params.user_first_name, lastName: params.user_last_name };
-    let anonymousToken: string | null = null;
-    let requester;
-    if (options.requesterId) requester = await verifiedRequester(tx, ctx.orgId, options.requesterId, params.user_email, options.externalId);
-    else if (options.externalId) requester = await findOrCreateEndUserByExternalId(tx, ctx.orgId, options.externalId);
-    else if (params.user_email) requester = await findOrCreateEndUser(tx, ctx.orgId, { ...identity, email: params.user_email });
-    else {
-      const created = await createAnonymousEndUser(tx, ctx.orgId, identity);
-      requester = created.user;
-      anonymousToken = created.token;
-    }
-
-    // The organization row lock serializes numbering: gapless, and a rollback gives the number back.
-    const [org] = await tx
-      .update(organizations)
-      .set({ lastConversationNumber: sql`${organizations.lastConversationNumber} + 1` })
-      .where(eq(organizations.id, ctx.orgId))
-      .returning({ number: organizations.lastConversationNumber });
-    const [created] = await tx
-      .insert(conversations)
-      .values({
-        organizationId: ctx.orgId,
-        number: org!.number,
-        subject: params.subject,
-        priority: params.priority,
-        channel: params.channel,
-        metadata: params.metadata,
-        requesterId: requester.id,
-      })
-      .returning({ id: conversations.id });
-
-    let conversation = serializeConversation(await getConversationRowOrThrow(ctx.orgId, created!.id, tx));
-    await recordChange(tx, ctx, created!.id, {
-      activity: { action: "created", data: { channel: params.channel } },
-      event: { type: "conversation_created", data: { conversation } },
-    });
-    await recordConversationCreatedFact(tx, ctx, created!.id);
-    if (options.tags?.length) {
-      await setTagsInTx(tx, ctx, created!.id, options.tags);
-      conversation = serializeConversation(await getConversationRowOrThrow(ctx.orgId, created!.id, tx));
-    }
-    if (params.description) {
-      await insertMessage(tx, ctx, {
-        conversationId: created!.id,
-        body: params.description,
-        type: "reply",
-        direction: "inbound",
-        author: { endUserId: requester.id, email: requester.email },
-        channel: params.channel,
-      });
-      conversation = serializeConversation(await getConversationRowOrThrow(ctx.orgId, created!.id, tx));
-    }
-    return { conversation, anonymousToken };
+  const identity = { firstName: params.user_first_name, lastName: params.user_last_name };
+  let anonymousToken: string | null = null;
+  let requester;
+  if (options.requesterId) requester = await verifiedRequester(tx, ctx.orgId, options.requesterId, params.user_email, options.externalId);
+  else if (options.externalId) requester = await findOrCreateEndUserByExternalId(tx, ctx.orgId, options.externalId);
+  else if (params.user_email) requester = await findOrCreateEndUser(tx, ctx.orgId, { ...identity, email: params.user_email });
+  else {
+    const created = await createAnonymousEndUser(tx, ctx.orgId, identity);
+    requester = created.user;
+    anonymousToken = created.token;
   }
+
+  // The organization row lock serializes numbering: gapless, and a rollback gives the number back.
+  const [org] = await tx
+    .update(organizations)
+    .set({ lastConversationNumber: sql`${organizations.lastConversationNumber} + 1` })
+    .where(eq(organizations.id, ctx.orgId))
+    .returning({ number: organizations.lastConversationNumber });
+  const [created] = await tx
+    .insert(conversations)
+    .values({
+      organizationId: ctx.orgId,
+      number: org!.number,
+      subject: params.subject,
+      priority: params.priority,
+      channel: params.channel,
+      metadata: params.metadata,
+      requesterId: requester.id,
+    })
+    .returning({ id: conversations.id });
+
+  let conversation = serializeConversation(await getConversationRowOrThrow(ctx.orgId, created!.id, tx));
+  await recordChange(tx, ctx, created!.id, {
+    activity: { action: "created", data: { channel: params.channel } },
+    event: { type: "conversation_created", data: { conversation } },
+  });
+  await recordConversationCreatedFact(tx, ctx, created!.id);
+  if (options.tags?.length) {
+    await setTagsInTx(tx, ctx, created!.id, options.tags);
+    conversation = serializeConversation(await getConversationRowOrThrow(ctx.orgId, created!.id, tx));
+  }
+  if (params.description) {
+    await insertMessage(tx, ctx, {
+      conversationId: created!.id,
+      body: params.description,
+      type: "reply",
+      direction: "inbound",
+      author: { endUserId: requester.id, email: requester.email },
+      channel: params.channel,
+    });
+    conversation = serializeConversation(await getConversationRowOrThrow(ctx.orgId, created!.id, tx));
+  }
+  return { conversation, anonymousToken };
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { attachmentResponseSchema } from "../channels/openapi";
 import { idParams, json, registerOperation } from "../openapi/common";
 import { createMessageSchema } from "../messages/schemas";
 import { rateConversationSchema } from "../ratings/schemas";
@@ -55,6 +56,10 @@ export const messageResponseSchema = z
     direction: z.enum(["inbound", "outbound"]),
     external_id: z.string().nullable(),
     created_at: timestamp,
+    delivery_status: z.enum(["queued", "sent", "failed"]).nullable().optional().meta({ description: "Outbound email: queued, sent, or failed (retried like webhooks); null for other messages. In message lists." }),
+    delivery_error: z.string().nullable().optional().meta({ description: "Why the last delivery attempt failed" }),
+    attachments: z.array(attachmentResponseSchema).optional().meta({ description: "Files sent with the message (signed, expiring URLs). In message lists." }),
+    buttons: z.array(z.object({ label: z.string(), value: z.string() })).optional().meta({ description: "Quick replies sent with send-message `button`. In message lists." }),
   })
   .meta({ id: "Message" });
 

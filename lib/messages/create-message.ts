@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { db, rows, type Tx } from "@/db/client";
 import type { Conversation } from "@/db/schema";
 import type { Ctx } from "../context";
+import { claimAttachments } from "../attachments/attachments";
 import { changeStatus } from "../conversations/change-status";
 import { lockConversationOrThrow } from "../conversations/scope";
 import { invalid, notFound } from "../errors";
@@ -89,6 +90,9 @@ export async function createMessage(ctx: Ctx, conversationId: string, input: Cre
       author: sender.author,
       channel: found.channel,
     });
+    if (params.attachment_ids) {
+      await claimAttachments(tx, ctx.orgId, params.attachment_ids, { conversationId, messageId: message.id }, ctx.actor.type === "end_user" ? ctx.actor.id : undefined);
+    }
     if (sender.direction === "inbound" && REOPENS.includes(found.status)) {
       await changeStatus(tx, ctx, await lockConversationOrThrow(tx, ctx, conversationId), "open");
     }

@@ -4,6 +4,8 @@ import { messageColumns, messages } from "@/db/schema";
 import type { Ctx } from "../context";
 import { getConversation, isEndUser } from "../conversations/scope";
 import { endUserMessage } from "../conversations/end-user-view";
+import { messageEmailDetails } from "../channels/message-email-details";
+import { listMessageButtons } from "../channels/send-message";
 import { serializeMessage } from "./serialize";
 
 /** A conversation's messages, oldest first; end users (client keys) never see private notes. */
@@ -20,6 +22,16 @@ export async function listMessages(ctx: Ctx, conversationId: string) {
       ),
     )
     .orderBy(asc(messages.createdAt), asc(messages.id));
-  const serialized = results.map(serializeMessage);
+  const ids = results.map((m) => m.id);
+  const [{ email, files }, buttons] = await Promise.all([messageEmailDetails(ctx.orgId, ids), listMessageButtons(ctx.orgId, ids)]);
+  const serialized = results.map((m) => ({
+    ...serializeMessage(m),
+    // Outbound email only: where the mail is (queued, sent, failed with the error); null otherwise.
+    delivery_status: email.get(m.id)?.delivery_status ?? null,
+    delivery_error: email.get(m.id)?.delivery_error ?? null,
+    attachments: (files.get(m.id) ?? []).map(({ preview: _preview, ...file }) => file),
+    // Quick replies (send-message `button`), for the widget to show under the message.
+    buttons: buttons.get(m.id) ?? [],
+  }));
   return { count: results.length, results: isEndUser(ctx) ? serialized.map(endUserMessage) : serialized };
 }

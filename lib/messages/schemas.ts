@@ -9,5 +9,7 @@ export const createMessageSchema = z.strictObject({
   /** The sender: the requester (inbound reply) or an agent of the organization (outbound reply or note). */
   user_email: emailSchema.optional(),
   message_type: messageTypeSchema.default("reply"),
+  /** Files from POST /api/v1/attachments/ (a client key: only its own uploads), sent with the message. */
+  attachment_ids: z.array(z.uuid()).min(1).max(10).optional(),
 });
 export type CreateMessageInput = z.input<typeof createMessageSchema>;

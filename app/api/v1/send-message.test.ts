@@ -10,6 +10,8 @@ import { startSmtpCatcher, waitFor, type SmtpCatcher } from "@/lib/testing/smtp-
 import { createTestOrg } from "@/lib/testing/test-org";
 import * as upload from "./attachments/route";
 import * as download from "../attachments/[id]/route";
+import * as createMessageRoute from "./conversations/[id]/messages/create/route";
+import * as listMessagesRoute from "./conversations/[id]/messages/route";
 import * as send from "./send-message/route";
 
 let catcher: SmtpCatcher;
@@ -132,6 +134,32 @@ describe("POST /api/v1/send-message/", () => {
     expect(again.body).toEqual(once.body);
     expect(await rows(sql`select 1 from messages where organization_id = ${org.orgId} and body = 'just once'`)).toHaveLength(1);
     expect((await callRoute(send.POST, "POST", "/api/v1/send-message/", { key: org.clientKey, body: { recipient_id: to, channel: "web", text: "x" } })).status).toBe(403);
+    await org.worker.stop();
+  });
+
+  it("an agent's reply through messages/create carries its uploaded files out by email; nobody reuses another org's upload", async () => {
+    const org = await emailOrg();
+    const other = await createTestOrg();
+    const to = `kai-${randomUUID().slice(0, 6)}@customer.test`;
+    const started = await callRoute(send.POST, "POST", "/api/v1/send-message/", { key: org.serverKey, body: { recipient_id: to, channel: "email", text: "Hello", subject: "Docs" } });
+    const file = await uploadFile(org.serverKey, "manual.pdf", Buffer.from("%PDF-1.4\n%fake\n"), "application/pdf");
+    const foreign = await uploadFile(other.serverKey, "x.png", PNG, "image/png");
+    const id = started.body.conversation_id;
+    const bad = await callRoute(createMessageRoute.POST, "POST", "/", { key: org.serverKey, params: { id }, body: { body: "here", user_email: org.owner.email, attachment_ids: [foreign.body.id] } });
+    expect(bad.status).toBe(400);
+    const ok = await callRoute(createMessageRoute.POST, "POST", "/", { key: org.serverKey, params: { id }, body: { body: "The manual is attached.", user_email: org.owner.email, attachment_ids: [file.body.id] } });
+    expect(ok.status).toBe(201);
+    const mail = await waitFor(() => catcher.mails.find((m) => m.envelope.to.includes(to) && m.parsed.attachments.length));
+    expect(mail.parsed.attachments.map((a) => [a.filename, a.mimeType])).toEqual([["manual.pdf", "application/pdf"]]);
+    expect(mail.parsed.text).toContain("The manual is attached.");
+    const listed = await waitFor(async () => {
+      const res = await callRoute(listMessagesRoute.GET, "GET", "/", { key: org.serverKey, params: { id } });
+      return res.body.results.every((m: { delivery_status: string }) => m.delivery_status === "sent") && res.body.results;
+    });
+    expect(listed.map((m: { delivery_status: string; attachments: { filename: string }[] }) => [m.delivery_status, m.attachments.map((a) => a.filename)])).toEqual([
+      ["sent", []],
+      ["sent", ["manual.pdf"]],
+    ]);
     await org.worker.stop();
   });
 });

@@ -4,7 +4,7 @@ import { readJson, withAgent } from "@/lib/inbox/route";
 import { createMessage } from "@/lib/messages/create-message";
 import { messageTypeSchema } from "@/lib/messages/schemas";
 
-const composerSchema = z.strictObject({ body: messageBodySchema, message_type: messageTypeSchema });
+const composerSchema = z.strictObject({ body: messageBodySchema, message_type: messageTypeSchema, attachment_ids: z.array(z.uuid()).max(10).optional() });
 
 // The agent always sends as themselves: the sender is the session's agent, never a field of the body.
 export const POST = withAgent<{ id: string }>(async (request, session, params) => {
