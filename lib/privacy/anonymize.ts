@@ -7,7 +7,7 @@ import { lockConversationOrThrow } from "../conversations/scope";
 import { getEndUserRowOrThrow } from "../end-users/end-users";
 import { ApiError } from "../errors";
 import { emitEvent } from "../events/record";
-import { anonymizeAttachmentsHook } from "./attachments-hook";
+import { anonymizeConversationEmail } from "../channels/anonymize-email";
 import { REDACTED, scrubAttributes, scrubJson } from "./scrub";
 import { scrubCopies } from "./scrub-rows";
 
@@ -52,7 +52,8 @@ async function anonymizeConversationsInTx(tx: Tx, ctx: Ctx, locked: Conversation
     await tx.execute(sql`update conversations c set search_document = coalesce((select dexra_search_agg(m.search order by m.created_at, m.id)
       from messages m where m.conversation_id = c.id), ''::tsvector)
       where c.organization_id = ${ctx.orgId} and c.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
-    await anonymizeAttachmentsHook(tx, ctx, ids);
+    // Files (uploads, mail attachments, the original .eml) are deleted; the mail's addresses and subjects blanked.
+    for (const id of ids) await anonymizeConversationEmail(ctx.orgId, id, tx);
   }
   if (userIds.length) {
     // Their messages in conversations they did not request (a merge can move them) go too.
