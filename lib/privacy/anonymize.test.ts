@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { rows } from "@/db/client";
+import { db, rows } from "@/db/client";
 import { callRoute } from "@/lib/api/testing/call-route";
 import * as anonymizeConversationRoute from "@/app/api/v1/conversations/[id]/anonymize/route";
 import * as createRoute from "@/app/api/v1/conversations/create/route";
@@ -14,6 +14,8 @@ import { rateConversation } from "../ratings/rate-conversation";
 import { updateConversation } from "../conversations/update-conversation";
 import { updateEndUser } from "../end-users/update-end-user";
 import { createMessage } from "../messages/create-message";
+import { insertAttachment, storeFile } from "../attachments/attachments";
+import { fileStore } from "../attachments/store";
 import { createTestOrg } from "../testing/test-org";
 import { createWebhookEndpoint } from "../webhooks/endpoints";
 
@@ -57,7 +59,10 @@ async function seedPersonalData(org: Awaited<ReturnType<typeof createTestOrg>>, 
   // A receiver that echoed the payload back: its stored answer holds the text too.
   const [delivery] = await rows<{ id: string }>(sql`select d.id from webhook_deliveries d join events e on e.id = d.event_id where e.conversation_id = ${conversation.id} limit 1`);
   await rows(sql`insert into webhook_attempts (organization_id, delivery_id, attempt, status_code, response_body) values (${org.orgId}, ${delivery!.id}, 1, 500, ${`echo ${token}body`})`);
-  return conversation as { id: string; requester: { id: string }; created_at: string };
+  // A file the customer sent: its name is in a row, its bytes on disk.
+  const file = await storeFile(org.orgId, { filename: `${token}passport.txt`, content: Buffer.from(`passport of ${token}file`), contentType: "text/plain" });
+  await insertAttachment(db, org.orgId, file, { conversationId: conversation.id });
+  return { ...(conversation as { id: string; requester: { id: string }; created_at: string }), storageKey: file.storageKey };
 }
 
 describe("GDPR anonymization", () => {
@@ -81,6 +86,7 @@ describe("GDPR anonymization", () => {
     expect(done.body).toEqual({ status: "done" });
 
     expect(await findInDatabase(token)).toEqual([]);
+    expect(await fileStore().get(conversation.storageKey)).toBeNull();
     const [after] = await rows<{ messages: number; activities: number; events: number; created: string }>(sql`select
       (select count(*)::int from messages where organization_id = ${org.orgId}) as messages,
       (select count(*)::int from activities where organization_id = ${org.orgId}) as activities,
