@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changeOwnPassword } from "../agents/change-password";
 import { deactivateAgent } from "../agents/manage-agents";
+import { changePassword } from "../profile/manage-profile";
 import { createSettingsOrg } from "../settings/test-helpers";
 import { TEST_PASSWORD } from "../testing/test-org";
 import { loadAgentSession } from "./agent-session";
@@ -48,12 +48,12 @@ describe("server-side sessions", () => {
   it("a password change ends every session, the current one included", async () => {
     const org = await createSettingsOrg();
     const current = await signIn(org.agent.agent);
-    const ctx = (await current.load())!.ctx;
-    await expect(changeOwnPassword(ctx, { currentPassword: "wrong", password: "a-new-password", confirmPassword: "a-new-password" })).rejects.toMatchObject({
-      details: [{ path: ["currentPassword"] }],
+    const session = (await current.load())!;
+    await expect(changePassword(session, { current_password: "wrong", new_password: "a-new-password", confirm_password: "a-new-password" })).rejects.toMatchObject({
+      details: [{ path: ["current_password"] }],
     });
     expect(await current.load()).not.toBeNull();
-    await changeOwnPassword(ctx, { currentPassword: TEST_PASSWORD, password: "a-new-password", confirmPassword: "a-new-password" });
+    await changePassword(session, { current_password: TEST_PASSWORD, new_password: "a-new-password", confirm_password: "a-new-password" });
     expect(await current.load()).toBeNull();
   });
 

@@ -4,6 +4,8 @@ import { agents, cannedReplies } from "@/db/schema";
 import type { AgentSession } from "../auth/agent-session";
 import { assertShortcutFree } from "../canned-replies/manage-canned-replies";
 import { hashPassword, verifyPassword } from "../agents/password";
+import { recordAudit } from "../audit/record-audit";
+import { endAllAgentSessions } from "../auth/sessions";
 import { invalid, notFound } from "../errors";
 import { parseInput } from "../settings/parse";
 import {
@@ -38,7 +40,8 @@ export async function setNotificationPrefs(session: AgentSession, input: unknown
 
 /**
  * Changes the agent's password after checking the current one, and ends every session of the agent (the
- * session version is bumped, as deactivation does): the caller signs the current browser in again.
+ * session version is bumped and the session rows deleted, as deactivation does): the caller signs the current
+ * browser in again.
  */
 export async function changePassword(session: AgentSession, input: unknown) {
   const params = parseInput(changePasswordSchema, input);
@@ -47,7 +50,11 @@ export async function changePassword(session: AgentSession, input: unknown) {
     throw invalid("current password is incorrect", [{ path: ["current_password"], message: "incorrect" }]);
   }
   const passwordHash = await hashPassword(params.new_password);
-  await db.update(agents).set({ passwordHash, sessionVersion: sql`${agents.sessionVersion} + 1`, updatedAt: new Date() }).where(mine(session));
+  await db.transaction(async (tx) => {
+    await tx.update(agents).set({ passwordHash, sessionVersion: sql`${agents.sessionVersion} + 1`, updatedAt: new Date() }).where(mine(session));
+    await endAllAgentSessions(session.agent.id, tx);
+    await recordAudit(tx, session.ctx, { action: "agent.password_changed", targetType: "agent", targetId: session.agent.id, data: {} });
+  });
   return { email: session.agent.email, password: params.new_password };
 }
 

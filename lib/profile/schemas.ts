@@ -1,3 +1,4 @@
+import { passwordSchema } from "../agents/schemas";
 import { z } from "zod";
 import { createCannedReplySchema } from "../canned-replies/schemas";
 
@@ -18,7 +19,7 @@ export const notificationPrefsSchema = z.object({
 export const changePasswordSchema = z
   .object({
     current_password: z.string().min(1, "enter your current password"),
-    new_password: z.string().min(10, "at least 10 characters").max(200, "at most 200 characters"),
+    new_password: passwordSchema,
     confirm_password: z.string(),
   })
   .refine((p) => p.new_password === p.confirm_password, { message: "the two new passwords differ", path: ["confirm_password"] });
