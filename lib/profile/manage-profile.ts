@@ -40,7 +40,7 @@ export async function setNotificationPrefs(session: AgentSession, input: unknown
 
 /**
  * Changes the agent's password after checking the current one, and ends every session of the agent (the
- * session version is bumped and the session rows deleted, as deactivation does): the caller signs the current
+ * session rows are deleted and the session version bumped, as deactivation does): the caller signs the current
  * browser in again.
  */
 export async function changePassword(session: AgentSession, input: unknown) {
@@ -51,7 +51,7 @@ export async function changePassword(session: AgentSession, input: unknown) {
   }
   const passwordHash = await hashPassword(params.new_password);
   await db.transaction(async (tx) => {
-    await tx.update(agents).set({ passwordHash, sessionVersion: sql`${agents.sessionVersion} + 1`, updatedAt: new Date() }).where(mine(session));
+    await tx.update(agents).set({ passwordHash, updatedAt: new Date() }).where(mine(session));
     await endAllAgentSessions(session.agent.id, tx);
     await recordAudit(tx, session.ctx, { action: "agent.password_changed", targetType: "agent", targetId: session.agent.id, data: {} });
   });
