@@ -23,7 +23,7 @@ function newOrg(label: string) {
   const email = `owner-${label}-${Date.now()}@example.test`;
   const password = "scale-out-password";
   const org = dexra("create-org", "--name", `Scale ${label}`, "--owner-email", email, "--owner-password", password) as Record<string, string>;
-  return { id: org.id!, key: org.server_key!, email, password, headers: { authorization: `Bearer ${org.server_key}`, "content-type": "application/json" } };
+  return { id: org.organization_id!, key: org.server_key!, email, password, headers: { authorization: `Bearer ${org.server_key}`, "content-type": "application/json" } };
 }
 
 async function api(base: string, headers: Record<string, string>, method: string, path: string, body?: unknown) {
