@@ -144,6 +144,7 @@ test("SIGTERM during load: every acknowledged request is kept, SSE streams get a
   stopAt = Date.now() + 500;
   await load;
 
+  console.log(`SIGTERM → exit in ${tookMs} ms; ${acknowledged.length} requests acknowledged, ${refused} refused or cut`);
   expect(tookMs).toBeLessThan(10_000);
   expect(code === 0 || code === 143 || code === null).toBe(true);
   expect(live.state.ended).toBe(true);
