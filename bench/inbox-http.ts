@@ -10,7 +10,7 @@ function collectCookies(response: Response, jar: Map<string, string>) {
 const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
 /** Signs in through Auth.js's credentials endpoint, as the login form does, and returns the cookie header. */
-async function signIn(base: string, email: string, password: string) {
+export async function signIn(base: string, email: string, password: string) {
   const jar = new Map<string, string>();
   const csrf = await fetch(`${base}/api/auth/csrf`);
   collectCookies(csrf, jar);

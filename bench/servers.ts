@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 const ROOT = path.join(import.meta.dirname, "..");
-const children: ChildProcess[] = [];
+export const children: ChildProcess[] = [];
 process.on("exit", () => {
   for (const child of children) if (child.pid) try { process.kill(-child.pid, "SIGTERM"); } catch {}
 });

@@ -13,6 +13,8 @@ export const freePort = () => 40_000 + Math.floor(Math.random() * 20_000);
  * Sets DATABASE_URL so db/client.ts connects to it.
  */
 export function benchDatabaseUrl(): string {
+  // Bulk seeding runs statements far longer than the app allows its own (db/client.ts).
+  process.env.DATABASE_STATEMENT_TIMEOUT_MS ??= "0";
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dexra-bench-pg-"));
   const port = freePort();

@@ -77,7 +77,7 @@ function connect(): Connection {
 }
 
 // Cached on globalThis so dev hot reloads and repeated imports share one connection.
-const holder = globalThis as unknown as { __dexraConnection?: Connection; __dexraDirect?: postgres.Sql };
+const holder = globalThis as unknown as { __dexraConnection?: Connection; __dexraDirect?: postgres.Sql; __dexraReplica?: { client: postgres.Sql; db: Db } };
 
 export function connection(): Connection {
   holder.__dexraConnection ??= connect();
@@ -96,6 +96,20 @@ export function directClient(): postgres.Sql {
   return holder.__dexraDirect;
 }
 
+/**
+ * A streaming replica for reads that tolerate a little lag (reports, search): DATABASE_REPLICA_URL, or null
+ * when unset (read the primary). See lib/ops/read-replica.ts, which falls back to the primary when it is away.
+ */
+export function replicaDb(): Db | null {
+  const url = process.env.DATABASE_REPLICA_URL;
+  if (!url || !process.env.DATABASE_URL) return null;
+  if (!holder.__dexraReplica) {
+    const client = postgres(url, clientOptions(isPooled()));
+    holder.__dexraReplica = { client, db: drizzlePostgres(isPooled() ? client : preparingStatements(client), { schema }) };
+  }
+  return holder.__dexraReplica.db;
+}
+
 // Lazy, so importing the module (e.g. during `next build`) opens nothing.
 export const db: Db = new Proxy({} as Db, {
   get: (_target, prop) => Reflect.get(connection().db, prop),
@@ -111,8 +125,11 @@ export async function closeDb(): Promise<void> {
   const conn = holder.__dexraConnection;
   const direct = holder.__dexraDirect;
   holder.__dexraConnection = undefined;
+  const replica = holder.__dexraReplica;
   holder.__dexraDirect = undefined;
+  holder.__dexraReplica = undefined;
   await direct?.end({ timeout: 5 });
+  await replica?.client.end({ timeout: 5 });
   if (!conn) return;
   if (conn.kind === "postgres") await conn.client.end({ timeout: 5 });
   else await conn.client.close();

@@ -3,6 +3,7 @@ import { rows } from "@/db/client";
 import { conversations } from "@/db/schema";
 import type { Ctx } from "../context";
 import { isUuid } from "../ids";
+import { replicaRows } from "../ops/read-replica";
 import { countedTotal } from "./counted-total";
 import { conversationViewColumns, toConversationView, type ConversationViewRow } from "./conversation-view";
 import { conversationSearchMatch } from "./search-match";
@@ -83,7 +84,8 @@ export async function listConversations(ctx: Ctx, query: ListConversationsQuery 
   const [hits, count, pageIds] = params.q
     ? [sql`with hits as materialized (select id, created_at from conversations where ${where})`, sql`select count(*)::int as total from hits`, sql`select id from hits where true ${after} ${newestFirst}`]
     : [sql``, countedTotal(ctx, params) ?? sql`select count(*)::int as total from conversations where ${where}`, sql`select id from conversations where ${where} ${after} ${newestFirst}`];
-  const found = await rows<ConversationViewRow & { total: number; sort_key: string }>(sql`
+  // A search may lag the primary by a moment: it reads the replica when there is one (DATABASE_REPLICA_URL).
+  const found = await (params.q ? replicaRows : rows)<ConversationViewRow & { total: number; sort_key: string }>(sql`
     ${hits}
     select n.total, page.* from (${count}) n
     left join lateral (

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { closeDb, db, sql } from "@/db/client";
 import { GET as health } from "@/app/api/health/route";
 import { GET as metricsRoute } from "@/app/api/metrics/route";
 import { GET as ready } from "@/app/api/ready/route";
@@ -20,6 +21,21 @@ describe("operations endpoints", () => {
   it("health answers ok; ready answers ready when the database answers and migrations are applied", async () => {
     expect(await callRoute(health, "GET", "/api/health")).toMatchObject({ status: 200, body: { status: "ok" } });
     expect(await callRoute(ready, "GET", "/api/ready")).toMatchObject({ status: 200, body: { status: "ready" } });
+  });
+
+  it("ready answers 503 'migrations pending' on a database the migrations have not reached", async () => {
+    const shared = process.env.DATABASE_URL!;
+    const name = `dexra_unmigrated_${Date.now()}`;
+    await db.execute(sql.raw(`create database ${name}`));
+    await closeDb();
+    process.env.DATABASE_URL = shared.replace(/\/[^/]*$/, `/${name}`);
+    try {
+      expect(await callRoute(ready, "GET", "/api/ready")).toMatchObject({ status: 503, body: { status: "unavailable", reason: "migrations pending" } });
+    } finally {
+      await closeDb();
+      process.env.DATABASE_URL = shared;
+      await db.execute(sql.raw(`drop database ${name}`));
+    }
   });
 
   it("metrics: 404 when no token is configured, 401 without the right bearer token", async () => {

@@ -7,15 +7,21 @@ export type Readiness = { status: "ready" } | { status: "unavailable"; reason: s
 
 const READY_TIMEOUT_MS = 2_000;
 
+let latest: number | undefined;
+// The build's own migrations: read once, they do not change while the process runs.
 function latestMigration(): number {
+  if (latest !== undefined) return latest;
   const journal = JSON.parse(fs.readFileSync(path.join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as {
     entries: { when: number }[];
   };
-  return Math.max(...journal.entries.map((e) => e.when));
+  latest = Math.max(...journal.entries.map((e) => e.when));
+  return latest;
 }
 
 async function check(): Promise<Readiness> {
   // drizzle's migrator records each applied migration with its journal timestamp.
+  const [table] = await rows<{ present: boolean }>(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+  if (!table?.present) return { status: "unavailable", reason: "migrations pending" };
   const [row] = await rows<{ applied: string | null }>(sql`select max(created_at)::text as applied from drizzle.__drizzle_migrations`);
   const applied = Number(row?.applied ?? 0);
   if (applied < latestMigration()) return { status: "unavailable", reason: "migrations pending" };

@@ -1,3 +1,4 @@
+import http from "node:http";
 import { closeDb } from "@/db/client";
 import { logger } from "./logger";
 
@@ -33,6 +34,22 @@ async function finish(started: number) {
 }
 
 /**
+ * Keep-alive connections under steady load are never idle, so closing the server would wait for them forever:
+ * from now on every answer says `Connection: close`, and connections that fall idle are closed.
+ */
+function drainHttpServers() {
+  const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
+  const servers = handles.filter((h): h is http.Server => h instanceof http.Server);
+  for (const server of servers) {
+    server.on("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (!res.headersSent) res.setHeader("connection", "close");
+    });
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    sweep.unref();
+  }
+}
+
+/**
  * Inside `next start`: Next's own SIGTERM handler stops accepting connections, waits for requests in flight
  * (our hooks close SSE streams, which would otherwise hold it forever) and then calls process.exit. Exit is held
  * back here until our hooks are done too (worker leases released, pool closed), never past the deadline.
@@ -43,6 +60,7 @@ export function installShutdown() {
   const exit = process.exit.bind(process);
   const onSignal = (signal: NodeJS.Signals) => {
     const started = Date.now();
+    drainHttpServers();
     const force = setTimeout(() => exit(signal === "SIGTERM" ? 143 : 130), SHUTDOWN_DEADLINE_MS);
     force.unref();
     const hooks = shutdown(signal);
@@ -53,6 +71,7 @@ export function installShutdown() {
     // Without Next's handler (NEXT_MANUAL_SIG_HANDLE, a custom server) nobody else exits for us.
     if (process.env.NEXT_MANUAL_SIG_HANDLE) void hooks.then(() => finish(started)).finally(() => exit(0));
   };
-  process.once("SIGTERM", onSignal);
-  process.once("SIGINT", onSignal);
+  // Before Next's own handler, which closes the listening server (it then no longer shows among the handles).
+  process.prependOnceListener("SIGTERM", onSignal);
+  process.prependOnceListener("SIGINT", onSignal);
 }

@@ -106,10 +106,9 @@ export async function failDelivery(claim: ClaimedDelivery, result: AttemptResult
  */
 export async function releaseLeases(claims: Pick<ClaimedDelivery, "id" | "lease">[]) {
   if (claims.length === 0) return;
-  const ids = claims.map((c) => c.id);
-  const leases = claims.map((c) => c.lease);
+  const released = JSON.stringify(claims.map((c) => ({ id: c.id, lease: c.lease })));
   await rows(sql`
     update webhook_deliveries d set locked_until = now()
-    from unnest(${ids}::uuid[], ${leases}::timestamptz[]) as r(id, lease)
+    from jsonb_to_recordset(${released}::jsonb) as r(id uuid, lease timestamptz)
     where d.id = r.id and d.locked_until = r.lease and d.status = 'pending'`);
 }

@@ -47,3 +47,29 @@ export async function startCluster(prefix = "dexra-ops-pg-"): Promise<Cluster> {
     destroy: () => void spawnSync("bash", [path.join(ROOT, "scripts/pg-temp.sh"), "stop", dir]),
   };
 }
+
+/**
+ * A hot-standby streaming replica of `primary`, made as an operator would: pg_basebackup -R (which writes the
+ * primary_conninfo and standby.signal), then started on a port of its own.
+ */
+export async function startReplica(primary: Cluster): Promise<Cluster> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dexra-replica-pg-"));
+  if (process.getuid?.() === 0) execFileSync("chown", ["postgres:postgres", dir]);
+  const port = await freePort();
+  const data = path.join(dir, "data");
+  asPostgres(`${PG_BIN}/pg_basebackup`, ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", data, "-R", "-X", "stream"]);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c hot_standby=on -c fsync=off -c max_connections=200`;
+  const start = () => asPostgres(`${PG_BIN}/pg_ctl`, ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-o", options, "start"]);
+  start();
+  return {
+    dir,
+    port,
+    url: (db = "postgres") => `postgres://postgres@127.0.0.1:${port}/${db}`,
+    stop: () => asPostgres(`${PG_BIN}/pg_ctl`, ["-D", data, "-m", "fast", "-w", "stop"]),
+    start,
+    destroy() {
+      spawnSync("runuser", ["-u", "postgres", "--", `${PG_BIN}/pg_ctl`, "-D", data, "-m", "immediate", "stop"]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
