@@ -473,6 +473,7 @@ export type paths = {
                          * @enum {string}
                          */
                         message_type?: "reply" | "note";
+                        attachment_ids?: string[];
                     };
                 };
             };
@@ -6786,7 +6787,9 @@ export type components = {
             metadata: {
                 [key: string]: unknown;
             };
-            tags: string[];
+            /** @description Server keys only: an end user (client key) never sees tags */
+            tags?: string[];
+            /** @description Client keys see only the attributes whose definition is marked public */
             custom_attributes: {
                 [key: string]: unknown;
             };
@@ -6797,13 +6800,15 @@ export type components = {
                 first_name: string | null;
                 last_name: string | null;
             };
+            /** @description Client keys see the agent's display name only */
             assignee: {
                 /** Format: uuid */
-                id: string;
-                email: string;
+                id?: string;
+                email?: string;
                 name: string;
             } | null;
-            team: {
+            /** @description Server keys only */
+            team?: {
                 /** Format: uuid */
                 id: string;
                 name: string;
@@ -6858,6 +6863,30 @@ export type components = {
             external_id: string | null;
             /** Format: date-time */
             created_at: string;
+            /**
+             * @description Outbound email: queued, sent, or failed (retried like webhooks); null for other messages. In message lists.
+             * @enum {string|null}
+             */
+            delivery_status?: "queued" | "sent" | "failed" | null;
+            /** @description Why the last delivery attempt failed */
+            delivery_error?: string | null;
+            /** @description Files sent with the message (signed, expiring URLs). In message lists. */
+            attachments?: components["schemas"]["Attachment"][];
+            /** @description Quick replies sent with send-message `button`. In message lists. */
+            buttons?: {
+                label: string;
+                value: string;
+            }[];
+        };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            /** @description Sniffed from the bytes, not taken from the upload's claim */
+            content_type: string;
+            size: number;
+            /** @description Signed download URL, valid for DEXRA_ATTACHMENT_URL_TTL_SECONDS (1 hour by default) */
+            url: string;
         };
         ActivityList: {
             count: number;
@@ -7282,7 +7311,9 @@ export type components = {
             metadata: {
                 [key: string]: unknown;
             };
-            tags: string[];
+            /** @description Server keys only: an end user (client key) never sees tags */
+            tags?: string[];
+            /** @description Client keys see only the attributes whose definition is marked public */
             custom_attributes: {
                 [key: string]: unknown;
             };
@@ -7293,13 +7324,15 @@ export type components = {
                 first_name: string | null;
                 last_name: string | null;
             };
+            /** @description Client keys see the agent's display name only */
             assignee: {
                 /** Format: uuid */
-                id: string;
-                email: string;
+                id?: string;
+                email?: string;
                 name: string;
             } | null;
-            team: {
+            /** @description Server keys only */
+            team?: {
                 /** Format: uuid */
                 id: string;
                 name: string;
@@ -7427,16 +7460,6 @@ export type components = {
             conversation_id: string;
             /** Format: uuid */
             message_id: string | null;
-        };
-        Attachment: {
-            /** Format: uuid */
-            id: string;
-            filename: string;
-            /** @description Sniffed from the bytes, not taken from the upload's claim */
-            content_type: string;
-            size: number;
-            /** @description Signed download URL, valid for DEXRA_ATTACHMENT_URL_TTL_SECONDS (1 hour by default) */
-            url: string;
         };
         SendMessageResult: {
             /** Format: uuid */
