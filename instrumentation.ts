@@ -7,6 +7,8 @@ export async function register() {
   await applyMigrations();
   const { startSnoozeTimer } = await import("./lib/conversations/wake-snoozed");
   startSnoozeTimer();
+  const { startSlaTimer } = await import("./lib/sla/mark-breaches");
+  startSlaTimer();
   // The webhook worker runs in the app by default; DEXRA_WORKER=off leaves it to `npm run worker` processes.
   if (process.env.DEXRA_WORKER !== "off") {
     const { startWebhookWorker, webhookWorkerOptionsFromEnv } = await import("./lib/webhooks/worker");

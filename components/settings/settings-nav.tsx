@@ -13,6 +13,7 @@ const ITEMS = [
   ["custom-attributes", "Custom attributes"],
   ["canned-replies", "Canned replies"],
   ["business-hours", "Business hours"],
+  ["slas", "SLAs"],
   ["audit", "Audit log"],
 ] as const;
 

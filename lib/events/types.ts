@@ -8,6 +8,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "conversation_resolved",
   "user_updated",
   "rating_created",
+  "sla_breached",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -27,7 +28,8 @@ export type ActivityAction =
   | "attribute_changed"
   | "rating"
   | "merged"
-  | "unmerged";
+  | "unmerged"
+  | "sla_breached";
 
 /** Sent on the `dexra_live` channel for every event, so inboxes update without reload. */
 export type LiveSignal = {

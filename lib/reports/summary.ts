@@ -12,10 +12,12 @@ type Pct = { median: number | null; p90: number | null };
 export async function summarize(scope: ReportScope) {
   const duration = durationOf(scope);
   const [[volume], [first], [resolution], [csat]] = await Promise.all([
-    rows<{ created: number; resolved: number; breached: number }>(sql`select
+    rows<{ created: number; resolved: number; breached: number; applicable: number }>(sql`select
       (select count(*) from reporting_facts f where ${factsWhere(scope, "conversation_created")})::int as created,
       (select count(distinct f.conversation_id) from reporting_facts f where ${factsWhere(scope, "resolved")})::int as resolved,
-      (select count(distinct f.conversation_id) from reporting_facts f where ${factsWhere(scope, "sla_breach")})::int as breached`),
+      (select count(distinct f.conversation_id) from reporting_facts f where ${factsWhere(scope, "sla_breach")})::int as breached,
+      (select count(*) from reporting_facts f join conversations c on c.id = f.conversation_id
+        where ${factsWhere(scope, "conversation_created")} and c.sla_policy_id is not null)::int as applicable`),
     rows<Pct>(sql`select ${percentiles(duration)} from reporting_facts f where ${factsWhere(scope, "first_response")}`),
     rows<Pct>(sql`select ${percentiles(duration)} from (${lastResolutions(scope)}) f`),
     rows<{ responses: number; average: string | null; satisfied: number }>(
@@ -33,8 +35,8 @@ export async function summarize(scope: ReportScope) {
       average: csat!.average === null ? null : Number(csat!.average),
       satisfied_pct: csat!.responses ? Math.round((1000 * csat!.satisfied) / csat!.responses) / 10 : null,
     },
-    // SLA policies are not part of this build yet: no conversation carries a target, so none is applicable.
-    sla: { applicable: 0, breached: volume!.breached },
+    // Applicable: conversations created in the range that an SLA policy covers; breached: those with a target missed in it.
+    sla: { applicable: volume!.applicable, breached: volume!.breached },
     from: scope.from.toISOString(),
     to: scope.to.toISOString(),
     time_zone: scope.timeZone,
