@@ -6,6 +6,7 @@ import { notFound } from "../errors";
 import { selectConversationRows } from "../conversations/queries";
 import { serializeConversation } from "../conversations/serialize";
 import { serializeMessage } from "../messages/serialize";
+import { nextSlaDue } from "../sla/next-due";
 
 // Long threads are rare; past this the oldest messages are left out and the thread says so.
 const MAX_MESSAGES = 500;
@@ -20,6 +21,7 @@ export async function getInboxThread(ctx: Ctx, number: number) {
   const requesterName = [row.requester.firstName, row.requester.lastName].filter(Boolean).join(" ") || row.requester.email || "Anonymous visitor";
   return {
     conversation: serializeConversation(row),
+    sla: nextSlaDue(row.conversation),
     truncated: list.length > MAX_MESSAGES,
     messages: list
       .slice(0, MAX_MESSAGES)
