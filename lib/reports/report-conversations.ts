@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
-import { durationOf, factsWhere, lastResolutions, latestRatings, SATISFIED_SCORE } from "./fact-filter";
+import { durationOf, factsWhere, latestRatings, SATISFIED_SCORE } from "./fact-filter";
 import type { ReportScope } from "./range";
 import type { DRILLDOWN_METRICS } from "./schemas";
 
@@ -31,9 +31,8 @@ function parts(scope: ReportScope): SQL {
   const duration = durationOf(scope);
   return sql`created as (select f.conversation_id from reporting_facts f where ${factsWhere(scope, "conversation_created")}),
     first as (select f.conversation_id, f.occurred_at, ${duration} as seconds from reporting_facts f where ${factsWhere(scope, "first_response")}),
-    resolved as (select r.conversation_id, r.occurred_at, ${scope.businessHours ? sql`r.business_seconds` : sql`r.seconds`} as seconds,
-      (select count(*) from reporting_facts f where ${factsWhere(scope, "resolved")} and f.conversation_id = r.conversation_id)::int as times
-      from (${lastResolutions(scope)}) r),
+    resolved as (select f.conversation_id, max(f.occurred_at) as occurred_at, max(${duration}) as seconds, count(*)::int as times
+      from reporting_facts f where ${factsWhere(scope, "resolved")} group by 1),
     reopened as (select f.conversation_id, count(*)::int as times from reporting_facts f where ${factsWhere(scope, "reopened")} group by 1),
     rated as (${latestRatings(scope)}),
     breached as (select distinct f.conversation_id from reporting_facts f where ${factsWhere(scope, "sla_breach")})`;
