@@ -5,6 +5,7 @@ import { assignConversation } from "../conversations/assign-conversation";
 import { resolveConversation } from "../conversations/resolve-conversation";
 import { updateOrganization } from "../organization/manage-organization";
 import { rateConversation } from "../ratings/rate-conversation";
+import { breakdown } from "./breakdown";
 import { exportReportCsv } from "./csv";
 import { resolveReportScope } from "./range";
 import { listReportConversations } from "./report-conversations";
@@ -77,6 +78,13 @@ describe("reports agree", () => {
     expect(rolled.points).toHaveLength(4);
     expect(rolled.points.reduce((s, p) => s + p.value!, 0)).toBe(8);
     expect(counted.points.reduce((s, p) => s + p.value!, 0)).toBe(8);
+
+    // The per-agent table's reply counts come from the roll-up for whole days, from the facts otherwise: the same.
+    const wholeDays = await resolveReportScope(org.ctx, { from: days.from, to: days.to, business_hours: false });
+    const fromRollup = await breakdown(wholeDays, "agent");
+    const fromFacts = await breakdown({ ...wholeDays, orgTimeZone: "Etc/GMT+1" }, "agent");
+    expect(fromRollup.find((r) => r.id === org.agent.id)).toMatchObject({ replies: 6, first_responses: 6 });
+    expect(fromRollup).toEqual(fromFacts);
 
     // A new time zone moves facts to other local days: the roll-up is rebuilt with the change and still agrees.
     await updateOrganization(org.ctx, { name: "Reports tz", timeZone: "Pacific/Kiritimati", rateLimitPerMinute: 600 });

@@ -3,7 +3,7 @@ import { rows } from "@/db/client";
 import type { Ctx } from "../context";
 import { parseInput } from "../settings/parse";
 import { durationOf, factsWhere, latestRatings, resolutionPerConversation } from "./fact-filter";
-import { localDate, resolveReportScope, startOfLocalDay, type ReportScope } from "./range";
+import { coversWholeDays, localDate, resolveReportScope, type ReportScope } from "./range";
 import { timeseriesSchema, type TIMESERIES_METRICS } from "./schemas";
 
 type Metric = (typeof TIMESERIES_METRICS)[number];
@@ -34,8 +34,7 @@ function source(scope: ReportScope, metric: Metric): { from: SQL; value: SQL } {
  * roll-up (about 90 rows for 90 days) instead of every fact; the roll-up is written with the facts, so it agrees.
  */
 function fromRollup(scope: ReportScope, metric: Metric, interval: Interval) {
-  const wholeDays = [scope.from, scope.to].every((d) => startOfLocalDay(localDate(d, scope.timeZone), scope.timeZone).getTime() === d.getTime());
-  return metric === "conversations_created" && interval === "day" && wholeDays && scope.timeZone === scope.orgTimeZone && !scope.teamId && !scope.agentId;
+  return metric === "conversations_created" && interval === "day" && coversWholeDays(scope) && !scope.teamId && !scope.agentId;
 }
 
 export async function timeseries(scope: ReportScope, metric: Metric, interval: Interval) {
