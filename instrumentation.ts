@@ -11,6 +11,8 @@ export async function register() {
   startSnoozeTimer(Number(process.env.DEXRA_SNOOZE_POLL_MS ?? 15_000));
   const { startPruneTimer } = await import("./lib/api/prune-tables");
   startPruneTimer();
+  const { startSlaTimer } = await import("./lib/sla/mark-breaches");
+  startSlaTimer();
   // The webhook worker runs in the app by default; DEXRA_WORKER=off leaves it to `npm run worker` processes.
   if (process.env.DEXRA_WORKER !== "off") {
     const { startWebhookWorker, webhookWorkerOptionsFromEnv } = await import("./lib/webhooks/worker");

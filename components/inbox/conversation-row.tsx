@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { InboxListItem } from "@/lib/inbox/list-conversations";
+import { SlaBadge } from "../sla/sla-badge";
 import { Badge, PRIORITY_TONE, STATUS_TONE } from "../ui/badge";
 import { RelativeTime } from "../ui/relative-time";
 import { Highlight } from "./highlight";
@@ -52,6 +53,7 @@ export function ConversationRow({ item, href, open, active, checked, onToggle, q
         <span className="mt-0.5 flex items-center justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
           <span className="truncate">{item.preview ? <Highlight text={item.preview} query={query} /> : "No messages yet"}</span>
           <span className="flex shrink-0 items-center gap-1">
+            {(item.status === "open" || item.status === "pending") && <SlaBadge dueAt={item.sla_due_at} />}
             <Badge tone={STATUS_TONE[item.status]}>{item.status}</Badge>
             <span className="max-w-24 truncate">{item.assignee?.name ?? "Unassigned"}</span>
           </span>

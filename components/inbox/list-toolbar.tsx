@@ -51,6 +51,7 @@ export function SortAndFilter() {
           <option value="newest">Newest</option>
           <option value="oldest">Oldest</option>
           <option value="priority">Priority</option>
+          <option value="due">Due soonest</option>
         </select>
       </label>
       <label className="flex items-center gap-1 text-xs text-slate-500">

@@ -1,5 +1,6 @@
 "use client";
 
+import { SlaBadge } from "../sla/sla-badge";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, type Ref } from "react";
@@ -83,6 +84,7 @@ export function ThreadPane({ number, me, act, onSnooze, onMerge, onClose, onTogg
               <span>{c.assignee ? `Assigned to ${c.assignee.name}` : "Unassigned"}</span>
               {c.team && <span>· {c.team.name}</span>}
               {c.status === "snoozed" && c.snoozed_until && <span>· until <LocalTime iso={c.snoozed_until} /></span>}
+              {thread.data.sla && <SlaBadge dueAt={thread.data.sla.due_at} />}
             </p>
           </div>
           <div className="flex shrink-0 gap-1">

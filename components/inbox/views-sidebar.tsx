@@ -13,6 +13,7 @@ const STATUS_VIEWS: { view: keyof InboxViewCounts["views"]; label: string }[] = 
   { view: "snoozed", label: "Snoozed" },
   { view: "closed", label: "Closed" },
   { view: "all", label: "All" },
+  { view: "sla_at_risk", label: "SLA at risk" },
 ];
 
 function ViewLink({ view, label, count, color }: { view: string; label: string; count: number | undefined; color?: string }) {

@@ -15,6 +15,7 @@ const ITEMS = [
   ["canned-replies", "Canned replies"],
   ["business-hours", "Business hours"],
   ["widget", "Chat widget"],
+  ["slas", "SLAs"],
   ["audit", "Audit log"],
 ] as const;
 

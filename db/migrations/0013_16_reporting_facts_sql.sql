@@ -87,6 +87,11 @@ begin
     union all
     select r.conversation_id, 'rating', t.assignee_id, null, r.updated_at, r.score, null, r.comment
     from ratings r join todo t on t.id = r.conversation_id
+    union all
+    -- Breaches the SLA job recorded (lib/sla/mark-breaches.ts logs each as an activity with its target and due time).
+    select a.conversation_id, 'sla_breach', t.assignee_id, (a.data ->> 'due_at')::timestamptz, a.created_at, null, null, a.data ->> 'target'
+    from activities a join todo t on t.id = a.conversation_id
+    where a.action = 'sla_breached'
   )
   insert into reporting_facts (organization_id, conversation_id, kind, agent_id, team_id, started_at, occurred_at, seconds, business_seconds, score, message_id, detail)
   select p_org, s.conversation_id, s.kind, s.agent_id, t.team_id, s.started_at, s.occurred_at,

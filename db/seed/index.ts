@@ -4,6 +4,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { createAgent } from "@/lib/agents/create-agent";
 import { createOrganization } from "@/lib/organizations/create-organization";
+import { markSlaBreaches } from "@/lib/sla/mark-breaches";
 import { closeDb, dataDir, db } from "../client";
 import { applyMigrations } from "../migrate";
 import * as s from "../schema";
@@ -141,7 +142,22 @@ async function seed() {
   await db.update(s.organizations).set({ businessHours: DEMO_HOURS, holidays: [] }).where(eq(s.organizations.id, orgId));
   const history = await seedReportHistory({ orgId, agents: agentList, teams: [support!, billing!], users, rand, firstNumber: 201 });
   await db.update(s.organizations).set({ lastConversationNumber: history.lastNumber }).where(eq(s.organizations.id, orgId));
+  // An SLA policy, its due times on open conversations, and the history's first replies that missed it, recorded
+  // as the breach job records them (an sla_breached activity), so the backfill turns them into breach facts.
+  const [policy] = await db.insert(s.slaPolicies).values({ organizationId: orgId, name: "First response within 4 business hours", firstResponseSeconds: 4 * 3600, resolutionSeconds: 5 * 86_400 }).returning();
+  await db.execute(sql`update conversations set sla_policy_id = ${policy!.id} where organization_id = ${orgId} and number > 200`);
+  await db.execute(sql`select dexra_sla_refresh(id) from conversations where organization_id = ${orgId} and status in ('open', 'pending')`);
+  await db.execute(sql`
+    insert into activities (organization_id, conversation_id, actor_type, actor_name, action, data, created_at)
+    select c.organization_id, c.id, 'system', 'Dexra', 'sla_breached',
+      jsonb_build_object('conversation_id', c.id, 'target', 'first_response', 'due_at', to_json(d.due)#>>'{}'), d.due
+    from conversations c join organizations o on o.id = c.organization_id
+    cross join lateral (select min(m.created_at) as at from messages m where m.conversation_id = c.id and m.direction = 'outbound' and m.type = 'reply') r
+    cross join lateral (select dexra_business_add(c.created_at, 4 * 3600, o.business_hours, o.holidays, o.time_zone) as due) d
+    where c.organization_id = ${orgId} and c.number > 200 and r.at > d.due`);
   await db.execute(sql`select dexra_report_backfill(${orgId})`);
+  // Targets already passed on the open demo conversations are recorded now, by the breach job itself.
+  while ((await markSlaBreaches(new Date(), { organizationIds: [orgId] })) > 0);
 
   const keys = { server_key: created.serverKey, client_key: created.clientKey, test_server_key: created.testServerKey, test_client_key: created.testClientKey, identity_secret: created.identitySecret, organization_id: orgId };
   if (keysFile) {

@@ -24,6 +24,8 @@ export const WEBHOOK_EVENT_TYPES = [
   // GDPR anonymization (lib/privacy).
   "user_anonymized",
   "conversation_anonymized",
+  // SLA targets passed (lib/sla).
+  "sla_breached",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** The conversation and user events of API.md "Webhooks" (lib/webhooks/event-types.test.ts sends each). */
@@ -45,7 +47,8 @@ export type ActivityAction =
   | "attribute_changed"
   | "rating"
   | "merged"
-  | "unmerged";
+  | "unmerged"
+  | "sla_breached";
 
 /** Sent on the `dexra_live` channel for every event, so inboxes update without reload. */
 export type LiveSignal = {

@@ -2,7 +2,7 @@ import { isStorableDate } from "../api/dates";
 import { invalid } from "../errors";
 
 /** Keyset position: the sort values of the last row seen. Opaque to clients. */
-export type ListCursor = { priority?: string; at: string; id: string };
+export type ListCursor = { priority?: string; at: string; id: string; due?: string | null };
 
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d:\d\d)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,7 +16,8 @@ export function decodeCursor(raw: string): ListCursor {
     if (typeof c.at === "string" && typeof c.id === "string" && TIMESTAMP.test(c.at) && UUID.test(c.id) && (c.priority === undefined || PRIORITIES.includes(c.priority))) {
       // Re-serialized so an impossible date (month 13) is refused here rather than by PostgreSQL.
       const at = new Date(c.at);
-      if (isStorableDate(at)) return { ...c, at: at.toISOString() };
+      const due = typeof c.due === "string" && TIMESTAMP.test(c.due) ? new Date(c.due) : null;
+      if (isStorableDate(at) && (due === null || isStorableDate(due))) return { ...c, at: at.toISOString(), due: due?.toISOString() ?? null };
     }
   } catch {
     // fall through to the validation error

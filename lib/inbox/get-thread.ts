@@ -7,6 +7,7 @@ import { selectConversationRows } from "../conversations/queries";
 import { serializeConversation } from "../conversations/serialize";
 import { emailRecipientsOf, messageEmailDetails } from "../channels/message-email-details";
 import { serializeMessage } from "../messages/serialize";
+import { nextSlaDue } from "../sla/next-due";
 
 // Long threads are rare; past this the oldest messages are left out and the thread says so.
 const MAX_MESSAGES = 500;
@@ -34,6 +35,7 @@ export async function getInboxThread(ctx: Ctx, number: number) {
     /** Where a merged conversation's messages went, so the thread can name and link it. */
     merged_into: mergedInto,
     rating: rating ? { score: rating.score, comment: rating.comment, created_at: rating.created_at.toISOString() } : null,
+    sla: nextSlaDue(row.conversation),
     truncated: list.length > MAX_MESSAGES,
     email,
     messages: shown

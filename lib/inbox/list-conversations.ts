@@ -7,12 +7,16 @@ import { markdownToPlain } from "./plain-text";
 import { fuzzySearch, hasTrigramSearch, parseSearch } from "./search";
 import { viewCondition, viewStatuses } from "./views";
 
+const SLA_DUE = sql`least(c.first_response_due_at, c.next_response_due_at, c.resolution_due_at)`;
+
 // NULLS LAST / FIRST spelled out to match the indexes drizzle creates (DESC NULLS LAST), or PostgreSQL
 // cannot read them in order and sorts the whole view instead (the columns are NOT NULL either way).
 const ORDER: Record<InboxSort, SQL> = {
   newest: sql`c.last_message_at desc nulls last, c.id desc nulls last`,
   oldest: sql`c.last_message_at asc nulls first, c.id asc nulls first`,
   priority: sql`c.priority desc nulls last, c.last_message_at desc nulls last, c.id desc nulls last`,
+  // "Due soonest": the next SLA due time (lib/sla), conversations without one last.
+  due: sql`${SLA_DUE} asc nulls last, c.id asc`,
 };
 
 function keysetCondition(sort: InboxSort, cursor: ListCursor | null): SQL {
@@ -21,6 +25,9 @@ function keysetCondition(sort: InboxSort, cursor: ListCursor | null): SQL {
   const id = sql`${cursor.id}::uuid`;
   if (sort === "oldest") return sql`(c.last_message_at, c.id) > (${at}, ${id})`;
   if (sort === "priority") return sql`(c.priority, c.last_message_at, c.id) < (${cursor.priority ?? "urgent"}::conversation_priority, ${at}, ${id})`;
+  if (sort === "due") {
+    return cursor.due ? sql`((${SLA_DUE}, c.id) > (${cursor.due}::timestamptz, ${id}) or ${SLA_DUE} is null)` : sql`(${SLA_DUE} is null and c.id > ${id})`;
+  }
   return sql`(c.last_message_at, c.id) < (${at}, ${id})`;
 }
 
@@ -42,6 +49,7 @@ type Row = {
   tags: string[];
   rating_score: number | null;
   rating_comment: string | null;
+  sla_due_at: string | null;
 };
 
 // How many of the view's first rows (in list order) a text search reads before it turns to the GIN indexes.
@@ -85,6 +93,7 @@ export function listPageQuery(ctx: Ctx, agentId: string, input: ListQuery, fuzzy
       rt.score as rating_score, rt.comment as rating_comment,
       coalesce((select array_agg(t.name order by t.name) from conversation_tags ct join tags t on t.id = ct.tag_id
         where ct.conversation_id = c.id), '{}') as tags
+      , to_json(${SLA_DUE})#>>'{}' as sla_due_at
     from (${keys}) k
     join conversations c on c.id = k.id
     join end_users u on u.id = c.requester_id
@@ -106,13 +115,13 @@ export function listPageQuery(ctx: Ctx, agentId: string, input: ListQuery, fuzzy
 function searchKeys(firstRows: (columns: SQL, limit: SQL) => SQL, filters: SQL, match: SQL, order: SQL, take: number) {
   // A literal, not a parameter, so that even a generic plan of the prepared statement knows how few rows it reads.
   const window = sql.raw(String(SEARCH_WINDOW));
-  const tested = firstRows(sql`c.id, c.last_message_at, c.priority, ${match} as hit`, window);
+  const tested = firstRows(sql`c.id, c.last_message_at, c.priority, c.first_response_due_at, c.next_response_due_at, c.resolution_due_at, ${match} as hit`, window);
   return sql`
     with head as materialized (select c.id from (select * from (${tested}) c order by ${order} limit ${window}) c
                                where c.hit order by ${order} limit ${take}),
       settled as materialized (select (select count(*) from head) = ${take}
                                or (select count(*) from (${firstRows(sql`c.id`, window)}) c) < ${window} as yes),
-      hits as materialized (select c.id, c.last_message_at, c.priority from conversations c where ${filters} and ${match})
+      hits as materialized (select c.id, c.last_message_at, c.priority, c.first_response_due_at, c.next_response_due_at, c.resolution_due_at from conversations c where ${filters} and ${match})
     select id from head where (select yes from settled)
     union all
     (select c.id from hits c where not (select yes from settled) order by ${order} limit ${take})`;
@@ -138,7 +147,7 @@ export async function listInboxConversations(ctx: Ctx, agentId: string, input: L
   }
   const page = found.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor = !fuzzy && found.length > query.limit && last ? encodeCursor({ at: last.at, id: last.id, ...(query.sort === "priority" ? { priority: last.priority } : {}) }) : null;
+  const nextCursor = !fuzzy && found.length > query.limit && last ? encodeCursor({ at: last.at, id: last.id, ...(query.sort === "priority" ? { priority: last.priority } : {}), ...(query.sort === "due" ? { due: last.sla_due_at } : {}) }) : null;
   return { items: page.map(toListItem), nextCursor, fuzzy };
 }
 
@@ -159,6 +168,7 @@ function toListItem(r: Row) {
     unread: r.unread,
     tags: r.tags,
     rating: r.rating_score === null ? null : { score: r.rating_score, comment: r.rating_comment },
+    sla_due_at: r.sla_due_at,
   };
 }
 export type InboxListItem = ReturnType<typeof toListItem>;

@@ -2,12 +2,12 @@ import { z } from "zod";
 
 // Views are the sidebar entries; team and tag views carry the team or tag id.
 export const viewSchema = z.union([
-  z.enum(["mine", "unassigned", "open", "pending", "snoozed", "closed", "all"]),
+  z.enum(["mine", "unassigned", "open", "pending", "snoozed", "closed", "all", "sla_at_risk"]),
   z.string().regex(/^(team|tag):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "unknown view"),
 ]);
 export type InboxView = z.infer<typeof viewSchema>;
 
-export const sortSchema = z.enum(["newest", "oldest", "priority"]);
+export const sortSchema = z.enum(["newest", "oldest", "priority", "due"]);
 export type InboxSort = z.infer<typeof sortSchema>;
 
 export const listQuerySchema = z.object({

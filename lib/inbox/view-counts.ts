@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import type { Ctx } from "../context";
 import { liveOrgOf } from "../organization/live-org";
+import { viewCondition } from "./views";
 
 const STATUSES = ["open", "pending", "snoozed", "resolved", "closed"] as const;
 
@@ -12,9 +13,10 @@ export async function countOrganizationViews(orgId: string) {
     STATUSES.map((s) => sql`(select count(*) from conversations where organization_id = ${orgId} and status = ${s})::int as ${sql.identifier(s)}`),
     sql`, `,
   );
-  const [byStatus] = await rows<Record<(typeof STATUSES)[number], number> & { unassigned: number }>(sql`
+  const [byStatus] = await rows<Record<(typeof STATUSES)[number], number> & { unassigned: number; sla_at_risk: number }>(sql`
     select ${perStatus},
-      (select count(*) from conversations where organization_id = ${orgId} and assignee_id is null and status = 'open')::int as unassigned`);
+      (select count(*) from conversations where organization_id = ${orgId} and assignee_id is null and status = 'open')::int as unassigned,
+      (select count(*) from conversations c where c.organization_id = ${orgId} and ${viewCondition("sla_at_risk", "")})::int as sla_at_risk`);
   const teams = await rows<{ id: string; name: string; count: number }>(sql`
     select t.id, t.name, (select count(*) from conversations c
       where c.organization_id = ${orgId} and c.team_id = t.id and c.status = 'open')::int as count
@@ -28,7 +30,7 @@ export async function countOrganizationViews(orgId: string) {
     from tags t left join counts on counts.tag_id = t.id where t.organization_id = ${orgId} order by lower(t.name)`);
   const s = byStatus!;
   return {
-    statuses: { unassigned: s.unassigned, open: s.open, pending: s.pending, snoozed: s.snoozed, closed: s.resolved + s.closed, all: STATUSES.reduce((n, k) => n + s[k], 0) },
+    statuses: { unassigned: s.unassigned, open: s.open, pending: s.pending, snoozed: s.snoozed, closed: s.resolved + s.closed, all: STATUSES.reduce((n, k) => n + s[k], 0), sla_at_risk: s.sla_at_risk },
     teams,
     tags,
   };

@@ -19,6 +19,10 @@ export function viewCondition(view: InboxView, agentId: string): SQL {
       return sql`c.status in ('resolved', 'closed')`;
     case "all":
       return sql`true`;
+    case "sla_at_risk":
+      // Open or pending conversations whose next SLA target falls within the hour or has passed (lib/sla).
+      return sql`c.sla_policy_id is not null and c.status in ('open', 'pending')
+        and least(c.first_response_due_at, c.next_response_due_at, c.resolution_due_at) < now() + interval '1 hour'`;
   }
   const [kind, id] = view.split(":") as ["team" | "tag", string];
   if (kind === "team") return sql`c.status = 'open' and c.team_id = ${id}`;
@@ -29,6 +33,7 @@ export function viewCondition(view: InboxView, agentId: string): SQL {
 export function viewStatuses(view: InboxView): string[] | null {
   if (view === "closed") return ["resolved", "closed"];
   if (view === "all") return null;
+  if (view === "sla_at_risk") return ["open", "pending"];
   if (view === "pending" || view === "snoozed") return [view];
   return ["open"];
 }

@@ -1,4 +1,5 @@
 import { eq, or, sql } from "drizzle-orm";
+import { rebuildReportRollups } from "../reports/rebuild-rollups";
 import { db } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
@@ -40,6 +41,7 @@ export async function updateOrganization(ctx: Ctx, input: unknown) {
   return db.transaction(async (tx) => {
     const before = await getOrganizationSettings(ctx);
     await tx.update(organizations).set({ ...params, updatedAt: new Date() }).where(bothRows(ctx));
+    if (params.timeZone !== before.timeZone) await rebuildReportRollups(tx, ctx);
     const { id: _id, previousIdentitySecretExpiresAt: _p, ...from } = before;
     await recordAudit(tx, ctx, { action: "organization.updated", targetType: "organization", targetId: before.id, data: { from, to: params } });
     return params;

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { assignConversation } from "../conversations/assign-conversation";
 import { resolveConversation } from "../conversations/resolve-conversation";
+import { updateOrganization } from "../organization/manage-organization";
 import { rateConversation } from "../ratings/rate-conversation";
+import { breakdown } from "./breakdown";
 import { exportReportCsv } from "./csv";
 import { resolveReportScope } from "./range";
 import { listReportConversations } from "./report-conversations";
@@ -76,6 +78,22 @@ describe("reports agree", () => {
     expect(rolled.points).toHaveLength(4);
     expect(rolled.points.reduce((s, p) => s + p.value!, 0)).toBe(8);
     expect(counted.points.reduce((s, p) => s + p.value!, 0)).toBe(8);
+
+    // The per-agent table's reply counts come from the roll-up for whole days, from the facts otherwise: the same.
+    const wholeDays = await resolveReportScope(org.ctx, { from: days.from, to: days.to, business_hours: false });
+    const fromRollup = await breakdown(wholeDays, "agent");
+    const fromFacts = await breakdown({ ...wholeDays, orgTimeZone: "Etc/GMT+1" }, "agent");
+    expect(fromRollup.find((r) => r.id === org.agent.id)).toMatchObject({ replies: 6, first_responses: 6 });
+    expect(fromRollup).toEqual(fromFacts);
+
+    // A new time zone moves facts to other local days: the roll-up is rebuilt with the change and still agrees.
+    await updateOrganization(org.ctx, { name: "Reports tz", timeZone: "Pacific/Kiritimati", rateLimitPerMinute: 600 });
+    const [mismatch] = await rows<{ n: number }>(sql`select count(*)::int as n from (
+        select (f.occurred_at at time zone 'Pacific/Kiritimati')::date as day, count(*)::int as n from reporting_facts f
+        where f.organization_id = ${org.orgId} and f.kind = 'conversation_created' group by 1) f
+      full join (select day, sum(count)::int as n from reporting_daily where organization_id = ${org.orgId} and kind = 'conversation_created' group by 1) d
+        on d.day = f.day where f.n is distinct from d.n`);
+    expect(mismatch!.n).toBe(0);
   });
 
   it("shows an agent only their own numbers and never another organization's", async () => {

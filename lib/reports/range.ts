@@ -69,3 +69,8 @@ export async function resolveReportScope(ctx: Ctx, filters: ReportFilters, now =
     businessHours: filters.business_hours,
   };
 }
+
+/** True when the scope is whole local days of the organization's own time zone: the daily roll-up can answer it. */
+export function coversWholeDays(scope: ReportScope) {
+  return scope.timeZone === scope.orgTimeZone && [scope.from, scope.to].every((d) => startOfLocalDay(localDate(d, scope.timeZone), scope.timeZone).getTime() === d.getTime());
+}

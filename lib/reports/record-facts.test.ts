@@ -60,8 +60,10 @@ describe("reporting facts", () => {
     await db.execute(sql`update organizations set time_zone = 'UTC', holidays = ${JSON.stringify([today])}::jsonb,
       business_hours = ${JSON.stringify({ mon: [day], tue: [day], wed: [day], thu: [day], fri: [day], sat: [day], sun: [day] })}::jsonb
       where id = ${org.orgId}`);
-    const midnight = new Date(`${today}T00:00:00Z`).getTime();
-    const conversation = await customerConversation(org.ctx, "Two days old", Math.round((Date.now() - midnight) / 1000) + 2 * 86400);
+    const twoDaysAgo = new Date(new Date(`${today}T00:00:00Z`).getTime() - 2 * 86_400_000).toISOString();
+    const conversation = await customerConversation(org.ctx, "Two days old");
+    await db.execute(sql`update conversations set created_at = ${twoDaysAgo}::timestamptz where id = ${conversation.id}`);
+    await db.execute(sql`update messages set created_at = ${twoDaysAgo}::timestamptz where conversation_id = ${conversation.id}`);
     await reply(org.agentCtx, conversation.id);
     const first = (await factsOf(conversation.id)).find((f) => f.kind === "first_response")!;
     expect(first.businessSeconds).toBe(24 * 3600);

@@ -122,3 +122,16 @@ export async function recordRatingFact(tx: Tx, ctx: Ctx, conversationId: string,
     where c.organization_id = ${ctx.orgId} and c.id = ${conversationId}`,
   );
 }
+
+/** Fact: an SLA target passed unmet (called from the breach job); started_at is the due time, so seconds = lateness. */
+export async function recordSlaBreachFact(tx: Tx, ctx: Ctx, conversationId: string, target: string, dueAt: Date) {
+  const due = sql`${dueAt.toISOString()}::timestamptz`;
+  await insertFacts(
+    tx,
+    sql`select c.organization_id, c.id as conversation_id, 'sla_breach' as kind, c.assignee_id as agent_id, c.team_id,
+      ${due} as started_at, now() as occurred_at, ${businessSecondsSql(due, sql`now()`)} as business_seconds,
+      null::smallint as score, null::uuid as message_id, ${target}::text as detail
+    from conversations c join organizations o on o.id = c.organization_id
+    where c.organization_id = ${ctx.orgId} and c.id = ${conversationId}`,
+  );
+}

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
-import { durationOf, factsWhere, lastResolutions, latestRatings, SATISFIED_SCORE } from "./fact-filter";
+import { durationOf, factsWhere, latestRatings, SATISFIED_SCORE } from "./fact-filter";
 import type { ReportScope } from "./range";
 import type { DRILLDOWN_METRICS } from "./schemas";
 
@@ -26,27 +26,41 @@ export type ReportConversation = {
   sla_breached: boolean;
 };
 
-/** Each conversation's share of the report, one CTE per fact kind, by the same definitions as the summary. */
-function parts(scope: ReportScope): SQL {
+/**
+ * Each conversation's share of the report, one CTE per fact kind, by the same definitions as the summary; `only`
+ * narrows every CTE to a set of conversations (a drill-down's page) so it reads just their facts.
+ */
+function parts(scope: ReportScope, only: SQL | null): SQL {
   const duration = durationOf(scope);
-  return sql`created as (select f.conversation_id from reporting_facts f where ${factsWhere(scope, "conversation_created")}),
-    first as (select f.conversation_id, f.occurred_at, ${duration} as seconds from reporting_facts f where ${factsWhere(scope, "first_response")}),
-    resolved as (select r.conversation_id, r.occurred_at, ${scope.businessHours ? sql`r.business_seconds` : sql`r.seconds`} as seconds,
-      (select count(*) from reporting_facts f where ${factsWhere(scope, "resolved")} and f.conversation_id = r.conversation_id)::int as times
-      from (${lastResolutions(scope)}) r),
-    reopened as (select f.conversation_id, count(*)::int as times from reporting_facts f where ${factsWhere(scope, "reopened")} group by 1),
-    rated as (${latestRatings(scope)}),
-    breached as (select distinct f.conversation_id from reporting_facts f where ${factsWhere(scope, "sla_breach")})`;
+  const where = (kind: Parameters<typeof factsWhere>[1]) => (only ? sql`${factsWhere(scope, kind)} and f.conversation_id in (${only})` : factsWhere(scope, kind));
+  const ratings = only ? sql`select * from (${latestRatings(scope)}) r where r.conversation_id in (${only})` : latestRatings(scope);
+  return sql`created as (select f.conversation_id from reporting_facts f where ${where("conversation_created")}),
+    first as (select f.conversation_id, f.occurred_at, ${duration} as seconds from reporting_facts f where ${where("first_response")}),
+    resolved as (select f.conversation_id, max(f.occurred_at) as occurred_at, max(${duration}) as seconds, count(*)::int as times
+      from reporting_facts f where ${where("resolved")} group by 1),
+    reopened as (select f.conversation_id, count(*)::int as times from reporting_facts f where ${where("reopened")} group by 1),
+    rated as (${ratings}),
+    breached as (select distinct f.conversation_id from reporting_facts f where ${where("sla_breach")})`;
 }
 
-const DRILLDOWN: Record<(typeof DRILLDOWN_METRICS)[number], SQL> = {
-  created: sql`select conversation_id from created`,
-  resolved: sql`select conversation_id from resolved`,
-  first_response: sql`select conversation_id from first`,
-  rated: sql`select conversation_id from rated`,
-  satisfied: sql`select conversation_id from rated where score >= ${SATISFIED_SCORE}`,
-  sla_breached: sql`select conversation_id from breached`,
-};
+/** The conversations behind each drill-down number, read straight from the facts. */
+function drilldownIds(scope: ReportScope, metric: (typeof DRILLDOWN_METRICS)[number]): SQL {
+  const of = (kind: Parameters<typeof factsWhere>[1]) => sql`select f.conversation_id from reporting_facts f where ${factsWhere(scope, kind)}`;
+  switch (metric) {
+    case "created":
+      return of("conversation_created");
+    case "resolved":
+      return of("resolved");
+    case "first_response":
+      return of("first_response");
+    case "rated":
+      return sql`select conversation_id from (${latestRatings(scope)}) r`;
+    case "satisfied":
+      return sql`select conversation_id from (${latestRatings(scope)}) r where r.score >= ${SATISFIED_SCORE}`;
+    case "sla_breached":
+      return of("sla_breach");
+  }
+}
 
 /**
  * The conversations behind a report, one row each with the numbers it contributes: every conversation created,
@@ -54,12 +68,17 @@ const DRILLDOWN: Record<(typeof DRILLDOWN_METRICS)[number], SQL> = {
  * number). The CSV export and every drill-down read this, so they count what the summary counts.
  */
 export async function listReportConversations(scope: ReportScope, metric?: (typeof DRILLDOWN_METRICS)[number], limit = 200_000) {
-  const ids = metric
-    ? DRILLDOWN[metric]
+  // A drill-down first picks its page of conversations (in list order), then reads only their facts.
+  const page = metric
+    ? sql`select c.id as conversation_id from conversations c
+        where c.organization_id = ${scope.orgId} and c.id in (${drilldownIds(scope, metric)}) order by c.created_at, c.number limit ${limit}`
+    : null;
+  const ids = page
+    ? sql`select conversation_id from page`
     : sql`select conversation_id from created union select conversation_id from first union select conversation_id from resolved
       union select conversation_id from reopened union select conversation_id from rated union select conversation_id from breached`;
   return rows<ReportConversation>(
-    sql`with ${parts(scope)}, ids as (${ids})
+    sql`with ${page ? sql`page as materialized (${page}),` : sql``} ${parts(scope, page ? sql`select conversation_id from page` : null)}, ids as (${ids})
     select c.id, c.number, c.subject, c.status, c.priority, c.channel, t.name as team, a.name as assignee,
       to_json(c.created_at)#>>'{}' as created_at,
       exists (select 1 from created x where x.conversation_id = c.id) as created_in_range,

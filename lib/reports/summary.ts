@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import type { Ctx } from "../context";
 import { parseInput } from "../settings/parse";
-import { durationOf, factsWhere, lastResolutions, latestRatings, percentiles, SATISFIED_SCORE } from "./fact-filter";
+import { durationOf, factsWhere, latestRatings, percentiles, resolutionPerConversation, SATISFIED_SCORE } from "./fact-filter";
 import { resolveReportScope, type ReportScope } from "./range";
 import { reportFiltersSchema } from "./schemas";
 
@@ -11,21 +11,21 @@ type Pct = { median: number | null; p90: number | null };
 /** The report's headline numbers, each from its own index-only scan of the facts, run side by side. */
 export async function summarize(scope: ReportScope) {
   const duration = durationOf(scope);
-  const [[volume], [first], [resolution], [csat]] = await Promise.all([
-    rows<{ created: number; resolved: number; breached: number }>(sql`select
-      (select count(*) from reporting_facts f where ${factsWhere(scope, "conversation_created")})::int as created,
-      (select count(distinct f.conversation_id) from reporting_facts f where ${factsWhere(scope, "resolved")})::int as resolved,
-      (select count(distinct f.conversation_id) from reporting_facts f where ${factsWhere(scope, "sla_breach")})::int as breached`),
+  const count = (kind: "conversation_created", extra = sql``) => rows<{ n: number }>(sql`select count(*)::int as n from reporting_facts f where ${factsWhere(scope, kind)}${extra}`);
+  const [[created], [applicable], [breached], [first], [resolution], [csat]] = await Promise.all([
+    count("conversation_created"),
+    count("conversation_created", sql` and f.conversation_id in (select c.id from conversations c where c.organization_id = ${scope.orgId} and c.sla_policy_id is not null)`),
+    rows<{ n: number }>(sql`select count(*)::int as n from (select f.conversation_id from reporting_facts f where ${factsWhere(scope, "sla_breach")} group by 1) b`),
     rows<Pct>(sql`select ${percentiles(duration)} from reporting_facts f where ${factsWhere(scope, "first_response")}`),
-    rows<Pct>(sql`select ${percentiles(duration)} from (${lastResolutions(scope)}) f`),
+    rows<Pct & { n: number }>(sql`select count(*)::int as n, ${percentiles(sql`r.duration`)} from (${resolutionPerConversation(scope)}) r`),
     rows<{ responses: number; average: string | null; satisfied: number }>(
       sql`select count(*)::int as responses, round(avg(r.score), 2)::text as average, count(*) filter (where r.score >= ${SATISFIED_SCORE})::int as satisfied
       from (${latestRatings(scope)}) r`,
     ),
   ]);
   return {
-    conversations_created: volume!.created,
-    conversations_resolved: volume!.resolved,
+    conversations_created: created!.n,
+    conversations_resolved: resolution!.n,
     first_response_seconds: { median: first!.median, p90: first!.p90 },
     resolution_seconds: { median: resolution!.median, p90: resolution!.p90 },
     csat: {
@@ -33,8 +33,8 @@ export async function summarize(scope: ReportScope) {
       average: csat!.average === null ? null : Number(csat!.average),
       satisfied_pct: csat!.responses ? Math.round((1000 * csat!.satisfied) / csat!.responses) / 10 : null,
     },
-    // SLA policies are not part of this build yet: no conversation carries a target, so none is applicable.
-    sla: { applicable: 0, breached: volume!.breached },
+    // Applicable: conversations created in the range that an SLA policy covers; breached: those with a target missed in it.
+    sla: { applicable: applicable!.n, breached: breached!.n },
     from: scope.from.toISOString(),
     to: scope.to.toISOString(),
     time_zone: scope.timeZone,

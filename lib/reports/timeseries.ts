@@ -2,8 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
 import type { Ctx } from "../context";
 import { parseInput } from "../settings/parse";
-import { durationOf, factsWhere, lastResolutions, latestRatings } from "./fact-filter";
-import { localDate, resolveReportScope, startOfLocalDay, type ReportScope } from "./range";
+import { durationOf, factsWhere, latestRatings, resolutionPerConversation } from "./fact-filter";
+import { coversWholeDays, localDate, resolveReportScope, type ReportScope } from "./range";
 import { timeseriesSchema, type TIMESERIES_METRICS } from "./schemas";
 
 type Metric = (typeof TIMESERIES_METRICS)[number];
@@ -19,11 +19,11 @@ function source(scope: ReportScope, metric: Metric): { from: SQL; value: SQL } {
     case "conversations_created":
       return { from: sql`(select * from reporting_facts f where ${factsWhere(scope, "conversation_created")})`, value: sql`count(*)::int` };
     case "conversations_resolved":
-      return { from: sql`(${lastResolutions(scope)})`, value: sql`count(*)::int` };
+      return { from: sql`(${resolutionPerConversation(scope)})`, value: sql`count(*)::int` };
     case "first_response_seconds":
       return { from: sql`(select * from reporting_facts f where ${factsWhere(scope, "first_response")})`, value: sql`round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int` };
     case "resolution_seconds":
-      return { from: sql`(${lastResolutions(scope)})`, value: sql`round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int` };
+      return { from: sql`(${resolutionPerConversation(scope)})`, value: sql`round((percentile_cont(0.5) within group (order by f.duration))::numeric)::int` };
     case "csat_average":
       return { from: sql`(${latestRatings(scope)})`, value: sql`round(avg(f.score), 2)::float8` };
   }
@@ -34,8 +34,7 @@ function source(scope: ReportScope, metric: Metric): { from: SQL; value: SQL } {
  * roll-up (about 90 rows for 90 days) instead of every fact; the roll-up is written with the facts, so it agrees.
  */
 function fromRollup(scope: ReportScope, metric: Metric, interval: Interval) {
-  const wholeDays = [scope.from, scope.to].every((d) => startOfLocalDay(localDate(d, scope.timeZone), scope.timeZone).getTime() === d.getTime());
-  return metric === "conversations_created" && interval === "day" && wholeDays && scope.timeZone === scope.orgTimeZone && !scope.teamId && !scope.agentId;
+  return metric === "conversations_created" && interval === "day" && coversWholeDays(scope) && !scope.teamId && !scope.agentId;
 }
 
 export async function timeseries(scope: ReportScope, metric: Metric, interval: Interval) {

@@ -7,6 +7,8 @@ import { updateEndUser } from "../end-users/update-end-user";
 import { CONVERSATION_EVENT_TYPES } from "../events/types";
 import { createMessage } from "../messages/create-message";
 import { rateConversation } from "../ratings/rate-conversation";
+import { createSlaPolicy } from "../sla/manage-policies";
+import { markSlaBreaches } from "../sla/mark-breaches";
 import { createTestOrg } from "../testing/test-org";
 import { eventually, startWebhookReceiver, type WebhookReceiver } from "../testing/webhook-receiver";
 import { createWebhookEndpoint } from "./endpoints";
@@ -28,11 +30,13 @@ describe("event types", () => {
     receiver.trust(endpoint.secret);
     worker = startWebhookWorker({ organizationIds: [orgId], pollMs: 50 });
 
+    await createSlaPolicy(ctx, { name: "Resolve in a minute", resolution_minutes: "1", business_hours: false });
     const { conversation } = await createConversation(ctx, { subject: "Everything", user_email: "eve@example.test", description: "Hi there" });
     await createMessage(ctx, conversation.id, { body: "Hello Eve", user_email: owner.email });
     await createMessage(ctx, conversation.id, { body: "VIP customer", user_email: owner.email, message_type: "note" });
     await claimConversation(ctx, conversation.id, { email: owner.email });
     await updateConversation(ctx, conversation.id, { status: "pending" });
+    await markSlaBreaches(new Date(Date.now() + 5 * 60_000), { organizationIds: [orgId] });
     await resolveConversation(ctx, conversation.id);
     await updateEndUser(ctx, conversation.requester.id, { first_name: "Eve" });
     await rateConversation(ctx, conversation.id, { score: 5 });
