@@ -1,11 +1,14 @@
 // The human API reference: Scalar renders /api/v1/openapi.json. Its script is served from public/vendor
 // (copied at install/build), fonts and the AI agent are off, so the page makes no request outside this app.
-const CONFIG = {
+// No vendor toolbar or developer tools, no client download button; curl is the default sample beside the SDK's.
+const DOCS_CONFIG = {
   url: "/api/v1/openapi.json",
   withDefaultFonts: false,
   agent: { disabled: true },
   hideClientButton: true,
+  showDeveloperTools: "never",
   telemetry: false,
+  defaultHttpClient: { targetKey: "shell", clientKey: "curl" },
   metaData: { title: "Dexra API reference" },
 };
 
@@ -20,7 +23,7 @@ const page = (nonce: string) => `<!doctype html>
   <body>
     <div id="app"></div>
     <script nonce="${nonce}" src="/vendor/scalar/standalone.js"></script>
-    <script nonce="${nonce}">Scalar.createApiReference("#app", ${JSON.stringify(CONFIG)});</script>
+    <script nonce="${nonce}">Scalar.createApiReference("#app", ${JSON.stringify(DOCS_CONFIG)});</script>
   </body>
 </html>`;
 

@@ -140,13 +140,12 @@ export function registerConversationPaths(registry: OpenAPIRegistry) {
       request: { params }, success: conversation("The conversation"), errors: [404, ...(action === "unmerge" ? [409] : [])],
     });
   }
-  for (const method of ["put", "post"] as const) {
-    registerOperation(registry, {
-      method, path: "/api/v1/conversations/{id}/claim/", tags, keys: ["server"], summary: "Claim a conversation",
-      description: "Assigns an agent. With `force: false` and another assignee → 409 `already_assigned` (\"Already assigned to …\"); of two concurrent claims exactly one wins.",
-      request: { params, ...body(claimConversationSchema) }, success: conversation("The claimed conversation"), errors: [404, 409],
-    });
-  }
+  // POST answers the same (Dixa uses PUT, others POST); documented once so each operation appears once.
+  registerOperation(registry, {
+    method: "put", path: "/api/v1/conversations/{id}/claim/", tags, keys: ["server"], summary: "Claim a conversation",
+    description: "Assigns an agent. With `force: false` and another assignee → 409 `already_assigned` (\"Already assigned to …\"); of two concurrent claims exactly one wins. `POST` is accepted too.",
+    request: { params, ...body(claimConversationSchema) }, success: conversation("The claimed conversation"), errors: [404, 409],
+  });
   registerOperation(registry, {
     method: "post", path: "/api/v1/conversations/{id}/snooze/", tags, keys: ["server"], summary: "Snooze until a time",
     description: "The conversation wakes up as `open` by itself.",

@@ -12,6 +12,8 @@ import { registerTeamPaths } from "../teams/openapi";
 import { registerEndUserPaths } from "../end-users/openapi";
 import { registerReportPaths } from "../reports/openapi";
 import { registerReferencePaths } from "../reference-api/openapi";
+import { normalizeSchemas, withCodeSamples } from "./code-samples";
+import { GETTING_STARTED } from "./getting-started";
 import { registerWebhookPaths } from "../webhooks/openapi";
 
 /** Each domain registers its own paths from its own `lib/<domain>/openapi.ts`; add yours to this list. */
@@ -32,7 +34,7 @@ const domains: ((registry: OpenAPIRegistry) => void)[] = [
   registerChannelPaths,
 ];
 
-const DESCRIPTION = `The Dexra public REST API.
+const DESCRIPTION = `${GETTING_STARTED}
 
 - **Keys**: \`Authorization: Bearer sk_live_…\` (server: secret, the whole organization) or \`pk_live_…\` (client: publishable,
   acts as one verified end user). \`sk_test_\`/\`pk_test_\` keys reach the organization's separate sandbox.
@@ -58,10 +60,12 @@ export function buildOpenApiDocument() {
   registry.registerComponent("securitySchemes", "serverKey", { type: "http", scheme: "bearer", description: "sk_live_… or sk_test_…" });
   registry.registerComponent("securitySchemes", "clientKey", { type: "http", scheme: "bearer", description: "pk_live_… or pk_test_…, with an end-user identity" });
   for (const register of domains) register(registry);
-  cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
-    openapi: "3.1.0",
-    info: { title: "Dexra API", version: "1.0.0", description: DESCRIPTION },
-    servers: [{ url: "/" }],
-  });
+  cached = withCodeSamples(normalizeSchemas(
+    new OpenApiGeneratorV31(registry.definitions).generateDocument({
+      openapi: "3.1.0",
+      info: { title: "Dexra API", version: "1.0.0", description: DESCRIPTION },
+      servers: [{ url: "/" }],
+    }),
+  ));
   return cached;
 }

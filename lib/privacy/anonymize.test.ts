@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { callRoute } from "@/lib/api/testing/call-route";
 import * as anonymizeConversationRoute from "@/app/api/v1/conversations/[id]/anonymize/route";
@@ -17,7 +17,12 @@ import { createMessage } from "../messages/create-message";
 import { insertAttachment, storeFile } from "../attachments/attachments";
 import { fileStore } from "../attachments/store";
 import { createTestOrg } from "../testing/test-org";
+import { createConversation } from "../conversations/create-conversation";
+import { eventually, startWebhookReceiver, type WebhookReceiver } from "../testing/webhook-receiver";
+import { listWebhookDeliveries, redeliverWebhookDelivery } from "../webhooks/deliveries";
 import { createWebhookEndpoint } from "../webhooks/endpoints";
+import { startWebhookWorker } from "../webhooks/worker";
+import { anonymizeConversation } from "./anonymize";
 
 /** Every text, varchar, jsonb and tsvector column of every table, searched for `needle` (a database dump, by SQL). */
 async function findInDatabase(needle: string) {
@@ -143,5 +148,37 @@ describe("GDPR anonymization", () => {
     expect(other.status).toBe(201);
     expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params, body: {} })).status).toBe(202); // already closed: idempotent
     expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.clientKey, params, body: {} })).status).toBe(403);
+  });
+});
+
+describe("GDPR anonymization and webhooks", () => {
+  let receiver: WebhookReceiver | undefined;
+  let worker: ReturnType<typeof startWebhookWorker> | undefined;
+  afterEach(async () => {
+    await worker?.stop();
+    await receiver?.close();
+  });
+
+  it("a redelivery after anonymization sends the anonymized event, with the same webhook-id", async () => {
+    process.env.DEXRA_WEBHOOK_ALLOW_PRIVATE = "1";
+    const org = await createTestOrg();
+    const token = `qw${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+    receiver = await startWebhookReceiver();
+    const endpoint = await createWebhookEndpoint(org.ctx, { url: receiver.url, events: ["conversation_created"] });
+    receiver.trust(endpoint.secret);
+    worker = startWebhookWorker({ organizationIds: [org.orgId], pollMs: 50 });
+    const { conversation } = await createConversation(org.ctx, { subject: `About ${token}`, user_email: `${token}@example.test` });
+    await eventually(() => expect(receiver!.received).toHaveLength(1));
+    expect(JSON.stringify(receiver.received[0]!.body)).toContain(token);
+
+    await anonymizeConversation(org.ctx, conversation.id, { force: true });
+    const [delivery] = (await listWebhookDeliveries(org.ctx, endpoint.id)).results;
+    await redeliverWebhookDelivery(org.ctx, endpoint.id, delivery!.id);
+    await eventually(() => expect(receiver!.received).toHaveLength(2));
+    const again = receiver.received[1]!;
+    expect(again.id).toBe(receiver.received[0]!.id);
+    expect(again.verifiedWith).toHaveLength(1);
+    expect(JSON.stringify(again.body)).not.toContain(token);
+    expect((again.body.data.conversation as { subject: string }).subject).toBe("[anonymized]");
   });
 });

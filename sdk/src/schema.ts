@@ -856,7 +856,7 @@ export type paths = {
         get?: never;
         /**
          * Claim a conversation
-         * @description Assigns an agent. With `force: false` and another assignee → 409 `already_assigned` ("Already assigned to …"); of two concurrent claims exactly one wins.
+         * @description Assigns an agent. With `force: false` and another assignee → 409 `already_assigned` ("Already assigned to …"); of two concurrent claims exactly one wins. `POST` is accepted too.
          *
          *     Server key only.
          */
@@ -955,109 +955,7 @@ export type paths = {
                 };
             };
         };
-        /**
-         * Claim a conversation
-         * @description Assigns an agent. With `force: false` and another assignee → 409 `already_assigned` ("Already assigned to …"); of two concurrent claims exactly one wins.
-         *
-         *     Server key only.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": {
-                        agent_email?: string;
-                        /** Format: uuid */
-                        agent_id?: string;
-                        /** @default true */
-                        force?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description The claimed conversation */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Conversation"];
-                    };
-                };
-                /** @description Invalid input (malformed JSON, wrong types, unknown fields or enum values) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing, malformed, unknown or revoked key, or (client keys) no verified end-user identity */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description A client key on a server-only endpoint */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or belongs to another organization or end user */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Body above 1 MiB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Rate limit exceeded (see Retry-After) */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2212,7 +2110,7 @@ export type paths = {
                          *       "*"
                          *     ]
                          */
-                        events?: ("*" | ("conversation_created" | "message_in" | "message_out" | "note_created" | "conversation_claimed" | "conversation_status_changed" | "conversation_resolved" | "user_updated" | "rating_created" | "team_created" | "team_updated" | "team_deleted" | "team_members_updated" | "tag_created" | "tag_updated" | "tag_deleted" | "canned_reply_created" | "canned_reply_updated" | "canned_reply_deleted" | "business_hours_updated" | "conversation_custom_attributes_updated" | "user_anonymized" | "conversation_anonymized"))[];
+                        events?: ("*" | ("conversation_created" | "message_in" | "message_out" | "note_created" | "conversation_claimed" | "conversation_status_changed" | "conversation_resolved" | "user_updated" | "rating_created" | "team_created" | "team_updated" | "team_deleted" | "team_members_updated" | "tag_created" | "tag_updated" | "tag_deleted" | "canned_reply_created" | "canned_reply_updated" | "canned_reply_deleted" | "business_hours_updated" | "conversation_custom_attributes_updated" | "user_anonymized" | "conversation_anonymized" | "sla_breached"))[];
                         /** @default true */
                         enabled?: boolean;
                         description?: string | null;
@@ -2468,7 +2366,7 @@ export type paths = {
                 content: {
                     "application/json": {
                         url?: string;
-                        events?: ("*" | ("conversation_created" | "message_in" | "message_out" | "note_created" | "conversation_claimed" | "conversation_status_changed" | "conversation_resolved" | "user_updated" | "rating_created" | "team_created" | "team_updated" | "team_deleted" | "team_members_updated" | "tag_created" | "tag_updated" | "tag_deleted" | "canned_reply_created" | "canned_reply_updated" | "canned_reply_deleted" | "business_hours_updated" | "conversation_custom_attributes_updated" | "user_anonymized" | "conversation_anonymized"))[];
+                        events?: ("*" | ("conversation_created" | "message_in" | "message_out" | "note_created" | "conversation_claimed" | "conversation_status_changed" | "conversation_resolved" | "user_updated" | "rating_created" | "team_created" | "team_updated" | "team_deleted" | "team_members_updated" | "tag_created" | "tag_updated" | "tag_deleted" | "canned_reply_created" | "canned_reply_updated" | "canned_reply_deleted" | "business_hours_updated" | "conversation_custom_attributes_updated" | "user_anonymized" | "conversation_anonymized" | "sla_breached"))[];
                         enabled?: boolean;
                         description?: string | null;
                     };
