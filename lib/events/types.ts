@@ -8,6 +8,8 @@ export const WEBHOOK_EVENT_TYPES = [
   "conversation_resolved",
   "user_updated",
   "rating_created",
+  // SLA targets passed (lib/sla).
+  "sla_breached",
   // Organization resources changed over the API or in Settings (API.md "More of the API").
   "team_created",
   "team_updated",
@@ -24,12 +26,10 @@ export const WEBHOOK_EVENT_TYPES = [
   // GDPR anonymization (lib/privacy).
   "user_anonymized",
   "conversation_anonymized",
-  // SLA targets passed (lib/sla).
-  "sla_breached",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
-/** The conversation and user events of API.md "Webhooks" (lib/webhooks/event-types.test.ts sends each). */
-export const CONVERSATION_EVENT_TYPES = WEBHOOK_EVENT_TYPES.slice(0, 9);
+/** The conversation and user events of API.md "Webhooks", and SLA breaches (lib/webhooks/event-types.test.ts sends each). */
+export const CONVERSATION_EVENT_TYPES = WEBHOOK_EVENT_TYPES.slice(0, 10);
 
 export type ActivityAction =
   | "created"

@@ -2109,7 +2109,7 @@ export type paths = {
                          *       "*"
                          *     ]
                          */
-                        events?: ("*" | ("conversation_created" | "message_in" | "message_out" | "note_created" | "conversation_claimed" | "conversation_status_changed" | "conversation_resolved" | "user_updated" | "rating_created" | "team_created" | "team_updated" | "team_deleted" | "team_members_updated" | "tag_created" | "tag_updated" | "tag_deleted" | "canned_reply_created" | "canned_reply_updated" | "canned_reply_deleted" | "business_hours_updated" | "conversation_custom_attributes_updated" | "user_anonymized" | "conversation_anonymized" | "sla_breached"))[];
+                        events?: ("*" | ("conversation_created" | "message_in" | "message_out" | "note_created" | "conversation_claimed" | "conversation_status_changed" | "conversation_resolved" | "user_updated" | "rating_created" | "sla_breached" | "team_created" | "team_updated" | "team_deleted" | "team_members_updated" | "tag_created" | "tag_updated" | "tag_deleted" | "canned_reply_created" | "canned_reply_updated" | "canned_reply_deleted" | "business_hours_updated" | "conversation_custom_attributes_updated" | "user_anonymized" | "conversation_anonymized"))[];
                         /** @default true */
                         enabled?: boolean;
                         description?: string | null;
@@ -2365,7 +2365,7 @@ export type paths = {
                 content: {
                     "application/json": {
                         url?: string;
-                        events?: ("*" | ("conversation_created" | "message_in" | "message_out" | "note_created" | "conversation_claimed" | "conversation_status_changed" | "conversation_resolved" | "user_updated" | "rating_created" | "team_created" | "team_updated" | "team_deleted" | "team_members_updated" | "tag_created" | "tag_updated" | "tag_deleted" | "canned_reply_created" | "canned_reply_updated" | "canned_reply_deleted" | "business_hours_updated" | "conversation_custom_attributes_updated" | "user_anonymized" | "conversation_anonymized" | "sla_breached"))[];
+                        events?: ("*" | ("conversation_created" | "message_in" | "message_out" | "note_created" | "conversation_claimed" | "conversation_status_changed" | "conversation_resolved" | "user_updated" | "rating_created" | "sla_breached" | "team_created" | "team_updated" | "team_deleted" | "team_members_updated" | "tag_created" | "tag_updated" | "tag_deleted" | "canned_reply_created" | "canned_reply_updated" | "canned_reply_deleted" | "business_hours_updated" | "conversation_custom_attributes_updated" | "user_anonymized" | "conversation_anonymized"))[];
                         enabled?: boolean;
                         description?: string | null;
                     };
