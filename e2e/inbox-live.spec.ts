@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createConversationViaApi, customerReplyViaApi, openInbox, signInAs, threadHeading, unique } from "./inbox-helpers";
+import { createConversationViaApi, customerReplyViaApi, openInbox, serverGet, signInAs, threadHeading, unique } from "./inbox-helpers";
 
 test("a customer message created through the API appears in two agents' inboxes without reload", async ({ page, browser, request }) => {
   const sam = await signInAs(browser, "sam@example.com");
@@ -35,6 +35,8 @@ test("agent A claims; agent B's stale claim shows the conflict, rolls back, and 
   await page.getByRole("button", { name: /Assign to me/ }).click();
   await expect(page.getByRole("main").getByText("Assigned to Sarah Connor")).toBeVisible();
   await expect(page.getByRole("button", { name: /Assign to me/ })).toHaveCount(0);
+  // What A sees is optimistic: wait until the claim is committed before B tries.
+  await expect.poll(async () => (await serverGet(request, `/api/v1/conversations/${conversation.id}/`)).assignee?.email, { timeout: 10_000 }).toBe("sarah@example.com");
 
   await sam.getByRole("button", { name: /Assign to me/ }).click();
   const conflict = sam.getByRole("alert").filter({ hasText: "Already assigned" });

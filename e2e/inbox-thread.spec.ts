@@ -14,6 +14,8 @@ test("inbound left, outbound right; plain-text previews; the rating and its comm
   const inbound = log.locator('[data-message-kind="inbound"]').first();
   const outbound = log.locator('[data-message-kind="outbound"]').first();
   await expect(outbound).toContainText("checking now");
+  // Sent (not only shown optimistically), so the customer's next message is the newest.
+  await expect(log.getByText("Sending…")).toHaveCount(0, { timeout: 15_000 });
 
   const pane = (await log.boundingBox())!;
   const inBox = (await inbound.boundingBox())!;
@@ -28,7 +30,7 @@ test("inbound left, outbound right; plain-text previews; the rating and its comm
   // The list shows what a person reads, not the Markdown.
   await customerReplyViaApi(request, conversation, email, "Thanks, see [the tracking page](https://x.example/t) **now**");
   const row = page.getByTestId("conversation-list").getByRole("listitem").filter({ hasText: subject });
-  await expect(row).toContainText("Thanks, see the tracking page now", { timeout: 10_000 });
+  await expect(row).toContainText("Thanks, see the tracking page now", { timeout: 20_000 });
   await expect(row).not.toContainText("**");
 
   const rated = await request.post(`/api/v1/conversations/${conversation.id}/rating/`, {

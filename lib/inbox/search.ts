@@ -82,6 +82,8 @@ export function hasTrigramSearch(): Promise<boolean> {
  */
 export function fuzzySearch(orgId: string, q: string): SQL {
   const text = searchTokens(q).join(" ").toLowerCase();
-  return sql`(${text} <% lower(c.subject) or c.requester_id = any(array(
-    select u.id from end_users u where u.organization_id = ${orgId} and ${text} <% ${requesterText("u")})))`;
+  // Bounded like the exact lookup: resembling more than MAX_REQUESTERS requesters names no one in particular.
+  return sql`(${text} <% lower(c.subject) or c.requester_id = any(cast((select case when count(*) > ${sql.raw(String(MAX_REQUESTERS))} then '{}' else array_agg(p.id) end
+    from (select u.id from end_users u where u.organization_id = ${orgId} and ${text} <% ${requesterText("u")}
+          limit ${sql.raw(String(MAX_REQUESTERS + 1))}) p) as uuid[])))`;
 }
