@@ -20,4 +20,5 @@ echo "Dexra is starting at http://localhost:$PORT  (Ctrl+C stops it)"
 echo "API docs: http://localhost:$PORT/docs"
 # The sample customer site (another origin, with the widget snippet) stops with the app on Ctrl+C.
 DEXRA_APP_URL="http://localhost:$PORT" DEMO_SITE_PORT="${DEMO_SITE_PORT:-3001}" node scripts/demo-site.mjs &
-exec npx next start -p "$PORT"
+# Not exec: the EXIT trap must still stop the mail catcher when the app stops.
+npx next start -p "$PORT"

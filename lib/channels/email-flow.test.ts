@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import net from "node:net";
 import nodemailer from "nodemailer";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,16 +12,16 @@ import { startEmailWorker } from "./email-worker";
 import { createChannel } from "./manage-channels";
 import { startInboundSmtp } from "./smtp-listener";
 
-// Real SMTP both ways on loopback: the listener under test, and a catcher standing in for the outside mail server.
-const CATCHER_PORT = 2550;
-const LISTENER_PORT = 2551;
+// Real SMTP both ways on loopback (ports the system picks): the listener under test, and a catcher standing in for
+// the outside mail server.
 let catcher: SmtpCatcher;
 let listener: Awaited<ReturnType<typeof startInboundSmtp>>;
-const sender = nodemailer.createTransport({ host: "127.0.0.1", port: LISTENER_PORT, secure: false, ignoreTLS: true });
+let sender: ReturnType<typeof nodemailer.createTransport>;
 
 beforeAll(async () => {
-  catcher = await startSmtpCatcher(CATCHER_PORT);
-  listener = await startInboundSmtp({ port: LISTENER_PORT, host: "127.0.0.1" });
+  catcher = await startSmtpCatcher(0);
+  listener = await startInboundSmtp({ port: 0, host: "127.0.0.1" });
+  sender = nodemailer.createTransport({ host: "127.0.0.1", port: listener.port, secure: false, ignoreTLS: true });
 });
 afterAll(async () => {
   sender.close();
@@ -35,6 +36,15 @@ async function emailOrg() {
   const worker = startEmailWorker({ smtpUrl: catcher.url, organizationIds: [org.orgId], pollMs: 50 });
   return { ...org, address, channel, worker };
 }
+
+/** A loopback port nothing listens on (yet). */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 
 const messagesOf = (conversationId: string) =>
   rows<{ id: string; body: string; direction: string }>(sql`select id, body, direction from messages where conversation_id = ${conversationId} order by created_at, id`);
@@ -151,7 +161,7 @@ describe("email channel over real SMTP", () => {
   it("SMTP down: the reply shows failed with the reason, then sent once the server is back", async () => {
     const org = await emailOrg();
     await org.worker.stop();
-    const downPort = 2552;
+    const downPort = await freePort();
     const worker = startEmailWorker({ smtpUrl: `smtp://127.0.0.1:${downPort}`, organizationIds: [org.orgId], pollMs: 50, schedule: [300, 300, 300, 300, 300, 300], timeoutMs: 2000 });
     await sender.sendMail({ from: "eve@customer.test", to: org.address, subject: "Down", text: "Hi" });
     const [conversation] = await conversationsOf(org.orgId);

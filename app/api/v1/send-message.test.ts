@@ -16,7 +16,7 @@ import * as send from "./send-message/route";
 
 let catcher: SmtpCatcher;
 beforeAll(async () => {
-  catcher = await startSmtpCatcher(2553);
+  catcher = await startSmtpCatcher(0);
 });
 afterAll(() => catcher.close());
 
