@@ -41,6 +41,7 @@ test("a visitor attaches an image with the attach button: thumbnail in the messe
   await chat(page).getByRole("button", { name: "Send" }).click();
   await expect(log(page).getByRole("img", { name: "receipt.png" })).toBeVisible({ timeout: 10_000 });
   await expect(chat(page).getByRole("list", { name: "Files to send" })).toHaveCount(0);
+  await expect(chat(page).getByRole("textbox", { name: "Write a reply…" })).toHaveValue("");
   // The thumbnail is the real file, served inline from the signed URL.
   await expect.poll(() => log(page).getByRole("img", { name: "receipt.png" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 
@@ -49,17 +50,25 @@ test("a visitor attaches an image with the attach button: thumbnail in the messe
   await expect(thread.getByText("Here is my receipt")).toBeVisible();
   await expect(thread.getByRole("img", { name: "receipt.png" })).toBeVisible();
 
-  // A file dropped on the thread goes out alone (named in the body) as a download link.
+  // A file dropped on the thread and an image pasted into the composer go out alone (named in the body).
   const dataTransfer = await chat(page).locator("main.thread").evaluateHandle(() => {
     const dt = new DataTransfer();
     dt.items.add(new File(["order 1234\n"], "order.txt", { type: "text/plain" }));
     return dt;
   });
   await chat(page).locator("main.thread").dispatchEvent("drop", { dataTransfer });
-  await expect(chat(page).getByRole("list", { name: "Files to send" })).toContainText("order.txt");
+  await chat(page).getByRole("textbox", { name: "Write a reply…" }).evaluate((area, bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], "pasted.png", { type: "image/png" }));
+    area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [...PNG]);
+  await expect(chat(page).getByRole("list", { name: "Files to send" }).getByRole("listitem")).toHaveText([/^order\.txt/, /^pasted\.png/]);
   await chat(page).getByRole("button", { name: "Send" }).click();
   await expect(log(page).getByRole("link", { name: /order\.txt/ })).toBeVisible({ timeout: 10_000 });
+  await expect(log(page).getByRole("img", { name: "pasted.png" })).toBeVisible();
+  await expect(log(page).getByText("order.txt, pasted.png")).toBeVisible();
   await expect(thread.getByRole("link", { name: /order\.txt/ })).toBeVisible({ timeout: 10_000 });
+  await expect(thread.getByRole("img", { name: "pasted.png" })).toBeVisible();
   await page.context().close();
 });
 

@@ -59,12 +59,14 @@ function composer(label: string, onSubmit: (text: string, form: HTMLFormElement)
     const text = area.value.trim();
     if ((!text && !attach?.files.length) || button.disabled) return;
     button.disabled = true;
+    // The action redraws the screen (keeping the draft): clear and focus the composer on screen now, not this one.
+    const current = () => (document.getElementById("composer") as HTMLTextAreaElement | null) ?? area;
     onSubmit(text, form)
-      .then(() => (area.value = ""))
+      .then(() => (current().value = ""))
       .catch(() => {})
       .finally(() => {
         button.disabled = false;
-        area.focus();
+        current().focus();
       });
   });
   return form;
