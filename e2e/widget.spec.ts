@@ -165,7 +165,10 @@ test("a resolved conversation asks for a rating, which agents see with its comme
   const activity = await serverGet(request, `/api/v1/conversations/${conversation!.id}/activity/`);
   expect(JSON.stringify(activity)).toContain("Quick and kind");
   await openInbox(agent, `?view=all&c=${conversation!.number}`);
-  await expect(agent.getByText("rated 4/5: “Quick and kind”")).toBeVisible();
+  // The inbox shows the rating in the thread (since 8b385ea), with its comment.
+  const shown = agent.getByRole("log", { name: "Messages" }).getByRole("region", { name: "Customer rating" });
+  await expect(shown.getByText("4/5")).toBeVisible();
+  await expect(shown.getByText("Quick and kind")).toBeVisible();
   await page.context().close();
 });
 

@@ -35,6 +35,17 @@ describe("same-origin JSON for internal state changes (CSRF)", () => {
     expect(crossSiteProblem(request(headers))).toMatch(/not allowed|only Content-Type/);
   });
 
+  it("accepts the composer's multipart upload only same-origin and only on the upload route", () => {
+    const upload = (headers: Record<string, string>, url = "http://dexra.test/api/inbox/attachments") => new Request(url, { method: "POST", headers: { host: "dexra.test", ...headers }, body: "x" });
+    const multipart = { "content-type": "multipart/form-data; boundary=x" };
+    expect(crossSiteProblem(upload({ ...multipart, origin: "http://dexra.test", "sec-fetch-site": "same-origin" }))).toBeNull();
+    expect(crossSiteProblem(upload({ ...multipart, origin: "http://dexra.test" }))).toBeNull();
+    expect(crossSiteProblem(upload(multipart))).toMatch(/only Content-Type/);
+    expect(crossSiteProblem(upload({ ...multipart, origin: "https://evil.example" }))).toMatch(/not allowed/);
+    expect(crossSiteProblem(upload({ ...multipart, "sec-fetch-site": "cross-site" }))).toMatch(/not allowed/);
+    expect(crossSiteProblem(upload({ ...multipart, origin: "http://dexra.test" }, "http://dexra.test/api/inbox/bulk"))).toMatch(/only Content-Type/);
+  });
+
   it("covers the internal API, not the public one or Auth.js", () => {
     expect(isInternalApiPath("/api/inbox/bulk")).toBe(true);
     expect(isInternalApiPath("/api/anything-new")).toBe(true);

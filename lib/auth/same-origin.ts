@@ -1,6 +1,7 @@
 import { ApiError } from "../errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const UPLOAD_PATH = "/api/inbox/attachments";
 
 /** Internal routes that change state (the inbox's JSON API): everything under /api except the public API and Auth.js. */
 export const isInternalApiPath = (pathname: string) =>
@@ -31,6 +32,10 @@ export function crossSiteProblem(request: Request): string | null {
   const origin = request.headers.get("origin");
   if (origin && !sameHost(origin, request)) return "Cross-origin requests are not allowed here.";
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  // The composer's file upload is multipart (a form can send that cross-site): only when the browser itself
+  // vouches for the same origin, and only on that one route.
+  const vouched = fetchSite === "same-origin" || (origin !== null && sameHost(origin, request));
+  if (type === "multipart/form-data" && vouched && new URL(request.url).pathname.replace(/\/$/, "") === UPLOAD_PATH) return null;
   if (type !== "application/json") return "This endpoint accepts only Content-Type: application/json.";
   return null;
 }

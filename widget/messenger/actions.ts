@@ -1,4 +1,5 @@
 import { ApiFailure, isExpired, type Identity } from "./api";
+import { uploadAll } from "./files";
 import { connectLive, type WidgetEvent } from "./live";
 import { api, ExpiredIdentity, loadConversation, loadConversations, loadMessages, markRead, totalUnread, type State } from "./state";
 import type { Conversation, Profile, Visitor } from "./types";
@@ -131,8 +132,14 @@ export async function startConversation(state: State, host: Host, body: string, 
   host.changed();
 }
 
-export async function sendMessage(state: State, host: Host, id: string, body: string) {
-  await api(state, `/api/v1/conversations/${id}/messages/create/`, { method: "POST", body: { body } });
+/** A reply, with files: all are uploaded first, so a refused file means nothing is sent. */
+export async function sendMessage(state: State, host: Host, id: string, body: string, files: File[] = []) {
+  const attachmentIds = files.length ? await uploadAll(state, files) : [];
+  // A message needs a body: files sent alone are named in it, which is also what the inbox list shows.
+  const text = body || files.map((f) => f.name || "file").join(", ");
+  await api(state, `/api/v1/conversations/${id}/messages/create/`, { method: "POST", body: { body: text, ...(attachmentIds.length ? { attachment_ids: attachmentIds } : {}) } });
+  if (files.length) state.files = [];
+  state.notice = null;
   await loadMessages(state, id);
   await loadConversation(state, id);
   markRead(state, id);
@@ -180,6 +187,7 @@ export function reset(state: State, host: Host) {
     blocked: null,
     expired: false,
     notice: null,
+    files: [],
   });
   state.messages.clear();
   state.typing.clear();

@@ -57,3 +57,21 @@ export async function callApi<T>(
   }
   return { data: data as T, headers: response.headers };
 }
+
+/** Uploads one file (multipart, `file` field) with the same key and identity headers as every other call. */
+export async function uploadFile<T>(key: string, identity: Identity, file: File): Promise<T> {
+  const form = new FormData();
+  form.append("file", file, file.name || "file");
+  const token = identity.kind === "anonymous" ? identity.token : null;
+  // No content-type header: the browser writes the multipart boundary itself.
+  const response = await fetch("/api/v1/attachments/", { method: "POST", headers: { authorization: `Bearer ${key}`, ...identityHeaders(identity, token) }, body: form });
+  const text = await response.text();
+  let data: { error?: { code?: string; message?: string } } | null = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    // A proxy's HTML error page: the status still says what happened.
+  }
+  if (!response.ok) throw new ApiFailure(response.status, data?.error?.code || "error", data?.error?.message || `Upload failed (${response.status})`);
+  return data as T;
+}

@@ -1,6 +1,7 @@
 // The messenger inside the iframe: everything the visitor sees and does, talking to the public API.
 import type { HostToMessenger } from "../protocol";
 import { applyIdentity, handleFailure, publishUnread, rate, reportTyping, reset, sendMessage, startConversation, type Host } from "./actions";
+import { MAX_FILES } from "./files";
 import { createState, loadMessages, markRead, parseIdentify } from "./state";
 import type { PageConfig } from "./types";
 import { render, type Handlers } from "./views";
@@ -26,6 +27,7 @@ const handlers: Handlers = {
   home: () => {
     state.screen = { name: "home" };
     state.notice = null;
+    state.files = [];
     host.changed();
   },
   compose: () => {
@@ -36,6 +38,7 @@ const handlers: Handlers = {
   open: (id) => {
     state.screen = { name: "conversation", id };
     state.notice = null;
+    state.files = [];
     host.changed();
     (root.querySelector("#composer") as HTMLElement | null)?.focus();
     void guard(async () => {
@@ -47,7 +50,18 @@ const handlers: Handlers = {
   },
   close: () => host.post({ type: "dexra:close" }),
   start: (body, preChat) => guard(() => startConversation(state, host, body, preChat)),
-  send: (id, body) => guard(() => sendMessage(state, host, id, body)),
+  send: (id, body) => guard(() => sendMessage(state, host, id, body, state.files)),
+  reply: (id, value) => void guard(() => sendMessage(state, host, id, value)).catch(() => host.changed()),
+  addFiles: (files) => {
+    const all = [...state.files, ...files];
+    state.files = all.slice(0, MAX_FILES);
+    state.notice = all.length > MAX_FILES ? `At most ${MAX_FILES} files per message.` : null;
+    host.changed();
+  },
+  removeFile: (index) => {
+    state.files = state.files.filter((_, i) => i !== index);
+    host.changed();
+  },
   typing: (id) => reportTyping(state, id),
   rate: (id, score, comment) => guard(() => rate(state, host, id, score, comment)),
 };

@@ -25,6 +25,8 @@ export function createState(config: PageConfig) {
     blocked: null as string | null,
     expired: false,
     notice: null as string | null,
+    /** Files chosen for the next message of the open conversation (uploaded only when it is sent). */
+    files: [] as File[],
   };
 }
 export type State = ReturnType<typeof createState>;

@@ -27,7 +27,13 @@ export type Message = {
   direction: "inbound" | "outbound";
   sender_type: "user" | "agent";
   created_at: string;
+  attachments?: Attachment[];
+  buttons?: QuickReply[];
 };
+
+/** A file of a message; `url` is a signed, expiring download link on the app's own origin. */
+export type Attachment = { id: string; filename: string; content_type: string; size: number; url: string };
+export type QuickReply = { label: string; value: string };
 
 export type Visitor = { id: string; first_name: string | null; last_name: string | null; email: string | null; verified: boolean };
 export type Profile = { email?: string; first_name?: string; last_name?: string; custom_attributes?: Record<string, unknown> };

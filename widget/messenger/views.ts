@@ -1,4 +1,5 @@
 import { h, replaceChildren, timeLabel } from "./dom";
+import { acceptDrops, attachmentList, filePicker, quickReplies } from "./files";
 import { renderMarkdown } from "./markdown";
 import { unreadIn, type State } from "./state";
 import type { Conversation } from "./types";
@@ -12,7 +13,13 @@ export type Handlers = {
   send: (id: string, body: string) => Promise<void>;
   typing: (id: string) => void;
   rate: (id: string, score: number, comment: string) => Promise<void>;
+  /** A quick reply clicked: its value goes out as the visitor's message. */
+  reply: (id: string, value: string) => void;
+  addFiles: (files: File[]) => void;
+  removeFile: (index: number) => void;
 };
+
+type Attach = { files: File[]; add: (files: File[]) => void; remove: (index: number) => void };
 
 const STATUS_LABEL: Record<string, string> = { open: "Open", pending: "Waiting for you", snoozed: "Open", resolved: "Resolved", closed: "Resolved" };
 
@@ -28,11 +35,19 @@ function header(state: State, on: Handlers, title: string, back: boolean) {
 }
 
 /** A form whose submit button is disabled while its action runs; Enter sends, Shift+Enter adds a line. */
-function composer(label: string, onSubmit: (text: string, form: HTMLFormElement) => Promise<void>, onInput?: () => void, disabled = false) {
-  const area = h("textarea", { id: "composer", name: "body", rows: 2, placeholder: label, "aria-label": label, required: true, disabled });
+function composer(label: string, onSubmit: (text: string, form: HTMLFormElement) => Promise<void>, onInput?: () => void, disabled = false, attach?: Attach) {
+  const area = h("textarea", { id: "composer", name: "body", rows: 2, placeholder: label, "aria-label": label, required: !attach?.files.length, disabled });
   const button = h("button", { type: "submit", class: "send", disabled }, "Send");
-  const form = h("form", { class: "composer" }, area, button);
+  const picker = attach && filePicker(attach.files, attach.add, attach.remove, disabled);
+  const form = h("form", { class: "composer" }, picker?.pending, picker?.input, picker?.button, area, button);
   area.addEventListener("input", () => onInput?.());
+  if (attach)
+    area.addEventListener("paste", (e) => {
+      const files = [...(e.clipboardData?.files ?? [])];
+      if (!files.length) return;
+      e.preventDefault();
+      attach.add(files);
+    });
   area.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
@@ -42,14 +57,16 @@ function composer(label: string, onSubmit: (text: string, form: HTMLFormElement)
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const text = area.value.trim();
-    if (!text || button.disabled) return;
+    if ((!text && !attach?.files.length) || button.disabled) return;
     button.disabled = true;
+    // The action redraws the screen (keeping the draft): clear and focus the composer on screen now, not this one.
+    const current = () => (document.getElementById("composer") as HTMLTextAreaElement | null) ?? area;
     onSubmit(text, form)
-      .then(() => (area.value = ""))
+      .then(() => (current().value = ""))
       .catch(() => {})
       .finally(() => {
         button.disabled = false;
-        area.focus();
+        current().focus();
       });
   });
   return form;
@@ -127,22 +144,29 @@ function rating(state: State, on: Handlers, id: string) {
 function thread(state: State, on: Handlers, id: string) {
   const c = state.conversations.find((x) => x.id === id);
   const messages = state.messages.get(id) ?? [];
+  const disabled = state.expired;
   const agent = c?.assignee?.name?.split(" ")[0] ?? "Support";
   const log = h(
     "ol",
     { class: "messages", role: "log", "aria-live": "polite", "aria-label": "Messages" },
-    ...messages.map((m) =>
-      h("li", { class: m.direction === "outbound" ? "agent" : "me" }, h("span", { class: "who" }, m.direction === "outbound" ? agent : "You"), h("div", { class: "bubble" }, renderMarkdown(m.body)), h("time", { datetime: m.created_at }, timeLabel(m.created_at))),
+    ...messages.map((m, i) =>
+      h(
+        "li",
+        { class: m.direction === "outbound" ? "agent" : "me" },
+        h("span", { class: "who" }, m.direction === "outbound" ? agent : "You"),
+        h("div", { class: "bubble" }, renderMarkdown(m.body)),
+        attachmentList(m.attachments),
+        h("time", { datetime: m.created_at }, timeLabel(m.created_at)),
+        disabled ? null : quickReplies(messages, i, (value) => on.reply(id, value)),
+      ),
     ),
   );
   const typing = state.typing.get(id);
   const closed = c && (c.status === "resolved" || c.status === "closed");
-  const disabled = state.expired;
-  return [
-    header(state, on, c?.subject ?? "Conversation", true),
-    h("main", { class: "thread" }, log, h("p", { class: "typing", role: "status" }, typing ? `${typing} is typing…` : ""), closed ? rating(state, on, id) : null),
-    composer(closed ? "Reply to reopen…" : "Write a reply…", (text) => on.send(id, text), () => on.typing(id), disabled),
-  ];
+  const main = h("main", { class: "thread" }, log, h("p", { class: "typing", role: "status" }, typing ? `${typing} is typing…` : ""), closed ? rating(state, on, id) : null);
+  const form = composer(closed ? "Reply to reopen…" : "Write a reply…", (text) => on.send(id, text), () => on.typing(id), disabled, { files: state.files, add: on.addFiles, remove: on.removeFile });
+  if (!disabled) [main, form].forEach((el) => acceptDrops(el, on.addFiles));
+  return [header(state, on, c?.subject ?? "Conversation", true), main, form];
 }
 
 /** Draws the current screen; the composer's draft and focus survive a redraw of the same screen. */
