@@ -27,6 +27,8 @@ export function useComposerAttachments() {
     files,
     ids,
     uploading: files.some((f) => !f.id && !f.error),
+    /** A refused file blocks sending until it is removed: a reply never goes out silently without it. */
+    failed: files.some((f) => f.error),
     add,
     remove: (key: string) => setFiles((f) => f.filter((x) => x.key !== key)),
     clear: () => setFiles([]),

@@ -56,7 +56,7 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
 
   const submit = () => {
     const body = draft.body.trim();
-    if (!body || send.isPending || files.uploading) return;
+    if (!body || send.isPending || files.uploading || files.failed) return;
     // The agent's signature (set on /profile) closes every reply, never a private note.
     const signed = draft.mode === "reply" ? withSignature(body, me.signature) : body;
     send.mutate(
