@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { endUsers } from "@/db/schema";
@@ -16,7 +16,7 @@ import { automationRuns, drainAutomationJobs, jobsOf } from "./testing";
 import { startAutomationWorker } from "./worker";
 
 const tagNames = async (ctx: Parameters<typeof getConversation>[0], id: string) =>
-  (await getConversation(ctx, id)).tags.map((t) => (typeof t === "string" ? t : (t as { name: string }).name)).sort();
+  [...(await getConversation(ctx, id)).tags].sort();
 
 let worker: ReturnType<typeof startAutomationWorker> | undefined;
 afterEach(async () => {
@@ -129,7 +129,5 @@ describe("automation queue", () => {
     await eventually(async () => expect(await jobsOf(org.orgId)).toHaveLength(0));
     expect(await tagNames(org.ctx, other.conversation.id)).toEqual([]);
     expect(await automationRuns(org.orgId, other.conversation.id)).toHaveLength(0);
-    const [{ count }] = (await db.execute(sql`select count(*)::int as count from automation_jobs where organization_id = ${org.orgId}`)) as unknown as { count: number }[];
-    expect(count).toBe(0);
   });
 });
