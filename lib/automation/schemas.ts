@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { conversationChannel, conversationPriority } from "@/db/schema";
-import { uuidSchema } from "../settings/parse";
+import { checkboxSchema, uuidSchema } from "../settings/parse";
 
 /** The events a rule can listen to (each maps from an outbox event type in lib/automation/enqueue.ts). */
 export const AUTOMATION_EVENTS = ["conversation_created", "message_in", "status_changed", "sla_breached"] as const;
@@ -56,5 +56,18 @@ export type RuleInput = z.input<typeof ruleInputSchema>;
 
 export const updateRuleSchema = ruleInputSchema.extend({ id: uuidSchema });
 export const ruleIdSchema = z.strictObject({ id: uuidSchema });
-export const toggleRuleSchema = z.strictObject({ id: uuidSchema, enabled: z.boolean() });
+export const toggleRuleSchema = z.strictObject({ id: uuidSchema, enabled: checkboxSchema });
 export const reorderRulesSchema = z.strictObject({ ids: z.array(uuidSchema).min(1).max(500) });
+
+/** The settings form posts the rule as one JSON field (its editor keeps a list of actions); same rule schema inside. */
+const jsonText = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: "custom", message: "not valid JSON" });
+    return z.NEVER;
+  }
+});
+export const ruleFormSchema = z.object({ id: uuidSchema.optional(), rule: jsonText.pipe(ruleInputSchema) });
+/** Reorder posts the ids comma-separated (a one-button form). */
+export const reorderFormSchema = z.object({ ids: z.string().transform((s) => s.split(",").filter(Boolean)).pipe(reorderRulesSchema.shape.ids) });
