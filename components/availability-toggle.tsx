@@ -23,9 +23,9 @@ export function AvailabilityToggle({ initial }: { initial: Availability }) {
   return (
     <label className="inline-flex items-center gap-1.5 text-sm" title="Round-robin assigns conversations only to online agents">
       <span aria-hidden className={`size-2 rounded-full ${DOT[value]}`} />
-      <span className="sr-only">Availability</span>
       <select
-        aria-label="Availability"
+        // Not "Availability": /profile's own form owns that name.
+        aria-label="Set yourself online, away or offline"
         value={value}
         disabled={pending}
         onChange={(e) => change(e.target.value as Availability)}

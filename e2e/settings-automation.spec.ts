@@ -43,17 +43,17 @@ test("an admin creates a rule in Settings → Automation; a conversation created
 
 test("an agent sets their availability in the header; it is kept", async ({ page }) => {
   await page.goto("/settings/automation");
-  const availability = page.getByRole("banner").getByLabel("Availability", { exact: true });
+  const availability = page.getByRole("banner").getByLabel("Set yourself online, away or offline");
   await expect(availability).toHaveValue("online");
   await availability.selectOption("away");
   await expect(availability).toBeEnabled();
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("banner").getByLabel("Availability", { exact: true })).toHaveValue("away", { timeout: 1000 });
+    await expect(page.getByRole("banner").getByLabel("Set yourself online, away or offline")).toHaveValue("away", { timeout: 1000 });
   }).toPass({ timeout: 10_000 });
-  await page.getByRole("banner").getByLabel("Availability", { exact: true }).selectOption("online");
+  await page.getByRole("banner").getByLabel("Set yourself online, away or offline").selectOption("online");
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("banner").getByLabel("Availability", { exact: true })).toHaveValue("online", { timeout: 1000 });
+    await expect(page.getByRole("banner").getByLabel("Set yourself online, away or offline")).toHaveValue("online", { timeout: 1000 });
   }).toPass({ timeout: 10_000 });
 });
