@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { endUsers } from "@/db/schema";
+import { endUsers, organizations } from "@/db/schema";
 import { createConversation, createConversationInTx } from "../conversations/create-conversation";
 import { changeStatus } from "../conversations/change-status";
 import { getConversation, lockConversationOrThrow } from "../conversations/scope";
@@ -107,6 +107,21 @@ describe("automation queue", () => {
     await createMessage(org.ctx, conversation.id, { body: "The outage continues", user_email: "big@example.test" });
     await drainAutomationJobs(org.orgId);
     expect((await getConversation(org.ctx, conversation.id)).priority).toBe("urgent");
+  });
+
+  it("business hours: the organization's schedule decides open / closed rules", async () => {
+    const org = await createTestOrg();
+    await createAutomationRule(org.ctx, { name: "After hours", event: "conversation_created", conditions: { business_hours: "closed" }, actions: [{ type: "add_tags", tags: ["after-hours"] }] });
+    await createAutomationRule(org.ctx, { name: "In hours", event: "conversation_created", conditions: { business_hours: "open" }, actions: [{ type: "add_tags", tags: ["in-hours"] }] });
+    const always = await createConversation(org.ctx, { subject: "No schedule: always open", user_email: "a@example.test" });
+    await drainAutomationJobs(org.orgId);
+    expect(await tagNames(org.ctx, always.conversation.id)).toEqual(["in-hours"]);
+    // A schedule with no opening hours at all (and a holiday today for good measure): always closed.
+    const never = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    await db.update(organizations).set({ businessHours: never, holidays: [new Date().toISOString().slice(0, 10)] }).where(eq(organizations.id, org.orgId));
+    const closed = await createConversation(org.ctx, { subject: "Closed", user_email: "a@example.test" });
+    await drainAutomationJobs(org.orgId);
+    expect(await tagNames(org.ctx, closed.conversation.id)).toEqual(["after-hours"]);
   });
 
   it("sla_breached events trigger their rules", async () => {
