@@ -8,6 +8,7 @@ import { getConversation, lockConversationOrThrow } from "../conversations/scope
 import { updateConversation } from "../conversations/update-conversation";
 import { emitEvent } from "../events/record";
 import { createMessage } from "../messages/create-message";
+import { insertMessage } from "../messages/insert-message";
 import { eventually } from "../testing/webhook-receiver";
 import { createTestOrg } from "../testing/test-org";
 import { createAutomationRule, reorderAutomationRules, setAutomationRuleEnabled } from "./manage-rules";
@@ -37,6 +38,19 @@ describe("automation queue", () => {
     await setAutomationRuleEnabled(org.ctx, { id: rule.id, enabled: true });
     await createMessage(org.ctx, conversation.id, { body: "Hello again?", user_email: "a@example.test" });
     expect(await jobsOf(org.orgId)).toMatchObject([{ event: "message_in", conversationId: conversation.id }]);
+  });
+
+  it("an auto-reply (mail with Auto-Submitted, marked automated) queues no job: rules never answer robots", async () => {
+    const org = await createTestOrg();
+    await createAutomationRule(org.ctx, { name: "Ack", event: "message_in", actions: [{ type: "add_tags", tags: ["seen"] }] });
+    const { conversation } = await createConversation(org.ctx, { subject: "Mail", user_email: "a@example.test" });
+    await db.transaction(async (tx) => {
+      const locked = await lockConversationOrThrow(tx, org.ctx, conversation.id);
+      await insertMessage(tx, org.ctx, { conversationId: locked.id, body: "I am out of office", type: "reply", direction: "inbound", author: { endUserId: locked.requesterId, email: "a@example.test" }, channel: "email", eventData: { automated: true } });
+    });
+    expect(await jobsOf(org.orgId)).toHaveLength(0);
+    await createMessage(org.ctx, conversation.id, { body: "A real person", user_email: "a@example.test" });
+    expect(await jobsOf(org.orgId)).toHaveLength(1);
   });
 
   it("a rolled-back change leaves no job", async () => {
