@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createAgent } from "../agents/create-agent";
+import { createCannedReply } from "../canned-replies/manage-canned-replies";
 import type { Ctx } from "../context";
 import { createConversation } from "../conversations/create-conversation";
 import { getConversation } from "../conversations/scope";
@@ -38,6 +39,13 @@ describe("automation rules (Settings → Automation)", () => {
     const { ctx } = await createTestOrg();
     await expect(createAutomationRule(ctx, { name: "", event: "conversation_created", actions: [{ type: "resolve" }] })).rejects.toMatchObject({ code: "validation_error", details: [{ path: ["name"] }] });
     await expect(createAutomationRule(ctx, { name: "x", event: "conversation_created", actions: [{ type: "set_priority", priority: "asap" }] })).rejects.toMatchObject({ code: "validation_error" });
+  });
+
+  it("a rule may only send shared canned replies", async () => {
+    const { ctx } = await createTestOrg();
+    const personal = await createCannedReply(ctx, { title: "Mine", shortcut: "mine", body: "Hi", shared: false });
+    await expect(createAutomationRule(ctx, { name: "x", event: "conversation_created", actions: [{ type: "send_canned_reply", canned_reply_id: personal.id }] }))
+      .rejects.toMatchObject({ code: "validation_error", details: [{ path: ["actions", "0"] }] });
   });
 
   it("agents cannot manage rules", async () => {

@@ -1,9 +1,29 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
 import type { Ctx } from "../context";
 import { invalid } from "../errors";
 import { assertWebhookTargetAllowed } from "../webhooks/ssrf";
 import type { Action } from "./schemas";
+
+// Agents and teams belong to the live organization (a sandbox shares its parent's); canned replies to the org itself.
+const staffOrg = (ctx: Ctx) => sql`(select coalesce(sandbox_of_id, id) from organizations where id = ${ctx.orgId})`;
+
+/** The row an action names, as a lookup that finds it only within the caller's organization. */
+function reference(ctx: Ctx, action: Action): { id: string; what: string; lookup: SQL } | null {
+  switch (action.type) {
+    case "assign_team":
+    case "round_robin":
+      if (!action.team_id) return null;
+      return { id: action.team_id, what: "team", lookup: sql`select 1 from teams where id = ${action.team_id} and organization_id = ${staffOrg(ctx)}` };
+    case "assign_agent":
+      return { id: action.agent_id, what: "active agent", lookup: sql`select 1 from agents where id = ${action.agent_id} and organization_id = ${staffOrg(ctx)} and deactivated_at is null` };
+    case "send_canned_reply":
+      // Rules act for nobody in particular: only shared replies, never an agent's personal ones.
+      return { id: action.canned_reply_id, what: "shared canned reply", lookup: sql`select 1 from canned_replies where id = ${action.canned_reply_id} and organization_id = ${ctx.orgId} and owner_agent_id is null` };
+    default:
+      return null;
+  }
+}
 
 /**
  * A rule may only name this organization's teams, agents and shared canned replies, and only webhook targets the
@@ -12,15 +32,9 @@ import type { Action } from "./schemas";
 export async function checkRuleReferences(ctx: Ctx, actions: Action[]) {
   for (const [index, action] of actions.entries()) {
     const path = ["actions", String(index)];
-    const id = action.type === "assign_team" || (action.type === "round_robin" && action.team_id) ? (action as { team_id: string }).team_id
-      : action.type === "assign_agent" ? action.agent_id
-      : action.type === "send_canned_reply" ? action.canned_reply_id : null;
-    if (id) {
-      const table = action.type === "assign_agent" ? sql`agents` : action.type === "send_canned_reply" ? sql`canned_replies` : sql`teams`;
-      const extra = action.type === "assign_agent" ? sql`and deactivated_at is null` : action.type === "send_canned_reply" ? sql`and owner_agent_id is null` : sql``;
-      const staffOrg = action.type === "send_canned_reply" ? sql`${ctx.orgId}::uuid` : sql`(select coalesce(sandbox_of_id, id) from organizations where id = ${ctx.orgId})`;
-      const [found] = await rows(sql`select 1 from ${table} where id = ${id} and organization_id = ${staffOrg} ${extra}`);
-      if (!found) throw invalid(`${action.type}: no such ${action.type === "assign_agent" ? "active agent" : action.type === "send_canned_reply" ? "shared canned reply" : "team"} in this organization`, [{ path, message: "not found in this organization" }]);
+    const ref = reference(ctx, action);
+    if (ref && (await rows(ref.lookup)).length === 0) {
+      throw invalid(`${action.type}: no such ${ref.what} in this organization`, [{ path, message: "not found in this organization" }]);
     }
     if (action.type === "call_webhook") {
       try {
