@@ -7,6 +7,11 @@ test("an admin creates a rule in Settings → Automation; a conversation created
   const name = `Tag ${word}`;
 
   await page.goto("/settings/automation");
+  // Refused first: no name and no tag; each error is shown, and nothing is saved.
+  await page.getByRole("button", { name: "Create rule" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Please correct the highlighted fields." })).toBeVisible();
+  await expect(page.getByText("name is required")).toBeVisible();
+  await expect(page.getByText(/^actions\.0\.tags: /)).toBeVisible();
   await page.getByLabel("Rule name").fill(name);
   await page.getByLabel("When").selectOption("conversation_created");
   await page.getByLabel("Subject or message contains").fill(word);

@@ -54,7 +54,8 @@ export function RuleEditor({ options, rule, onDone }: { options: RuleOptions; ru
   const json = JSON.stringify({ name, enabled, event, conditions, actions: actions.map(actionFromDraft) });
   const toggle = (values: string[], set: (v: string[]) => void, value: string) => set(values.includes(value) ? values.filter((v) => v !== value) : [...values, value]);
   const prefix = rule ? `rule-${rule.id}` : "new-rule";
-  const fieldErrors = state.status === "error" ? Object.entries(state.fieldErrors ?? {}) : [];
+  // The name's error shows beside its field; the others (conditions, actions) are listed above the buttons.
+  const fieldErrors = state.status === "error" ? Object.entries(state.fieldErrors ?? {}).filter(([path]) => path !== "rule.name") : [];
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
