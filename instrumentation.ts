@@ -18,6 +18,9 @@ export async function register() {
     const { startWebhookWorker, webhookWorkerOptionsFromEnv } = await import("./lib/webhooks/worker");
     const worker = startWebhookWorker(webhookWorkerOptionsFromEnv());
     onShutdown(() => worker.stop({ graceMs: 5_000 }));
+    const { startAutomationWorker, automationWorkerOptionsFromEnv } = await import("./lib/automation/worker");
+    const automation = startAutomationWorker(automationWorkerOptionsFromEnv());
+    onShutdown(() => automation.stop({ graceMs: 5_000 }));
     const { startRetentionTimer } = await import("./lib/privacy/retention");
     startRetentionTimer();
     const { startEmailServices } = await import("./lib/channels/start-email-services");

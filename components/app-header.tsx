@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AgentSession } from "@/lib/auth/agent-session";
 import { hasRole } from "@/lib/auth/agent-session";
+import { AvailabilityToggle } from "./availability-toggle";
 import { SandboxBanner } from "./sandbox-banner";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
@@ -32,6 +33,7 @@ export function AppHeader({ session }: { session: AgentSession }) {
           </nav>
         </div>
         <div className="flex min-w-0 items-center gap-2 text-sm sm:gap-3">
+          <AvailabilityToggle initial={session.agent.availability} />
           <ThemeToggle />
           <Link href="/profile" className={`${linkClass} max-w-[7rem] truncate sm:max-w-[12rem]`} title={`${session.agent.email}: your profile`}>
             {session.agent.name}

@@ -10,6 +10,7 @@ import { startRetentionTimer } from "../lib/privacy/retention";
 import { startEmailServices } from "../lib/channels/start-email-services";
 import { startPruneTimer } from "../lib/api/prune-tables";
 import { startWebhookWorker, webhookWorkerOptionsFromEnv } from "../lib/webhooks/worker";
+import { automationWorkerOptionsFromEnv, startAutomationWorker } from "../lib/automation/worker";
 import { assertEmbeddedDatabaseFree, claimEmbeddedDatabase } from "./embedded-lock";
 
 assertEmbeddedDatabaseFree();
@@ -17,6 +18,7 @@ claimEmbeddedDatabase();
 await applyMigrations();
 const worker = startWebhookWorker(webhookWorkerOptionsFromEnv());
 const email = await startEmailServices();
+const automation = startAutomationWorker(automationWorkerOptionsFromEnv()); // rules run after commit (lib/automation)
 logger.info({ worker: "webhooks" }, "worker started");
 startRetentionTimer(); // GDPR retention (lib/privacy): safe in every worker at once (SKIP LOCKED claims)
 startPruneTimer();
@@ -26,7 +28,7 @@ console.error(`[webhooks] worker ${process.pid} started`);
 const shutdown = async (signal: string) => {
   setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
   logger.info({ signal }, "worker stopping");
-  await Promise.all([worker.stop({ graceMs: 5_000 }), email.stop()]);
+  await Promise.all([worker.stop({ graceMs: 5_000 }), automation.stop({ graceMs: 5_000 }), email.stop()]);
   await closeDb();
   logger.info({}, "worker stopped");
   process.exit(0);

@@ -14,6 +14,7 @@ const ITEMS = [
   ["custom-attributes", "Custom attributes"],
   ["canned-replies", "Canned replies"],
   ["business-hours", "Business hours"],
+  ["automation", "Automation"],
   ["widget", "Chat widget"],
   ["slas", "SLAs"],
   ["audit", "Audit log"],

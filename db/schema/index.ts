@@ -13,3 +13,4 @@ export * from "./reports";
 export * from "./sla";
 export * from "./channels";
 export * from "./widget";
+export * from "./automation";

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Tx } from "@/db/client";
 import type { Ctx } from "../context";
+import { automationEventFor, automationJobInsert } from "../automation/enqueue";
 import { LIVE_CHANNEL, type ActivityAction, type WebhookEventType } from "./types";
 
 export type ActivityInput = { action: ActivityAction; data?: Record<string, unknown> };
@@ -20,6 +21,8 @@ export async function recordChange(tx: Tx, ctx: Ctx, conversationId: string | nu
   }
   const { type, data } = change.event;
   const payload = sql`${JSON.stringify(data)}::jsonb`;
+  // Automation rules listening to this event get a job in the same statement (lib/automation runs it after commit).
+  const automation = automationEventFor(ctx, type, data, conversationId);
   const [event] = await rows<{ id: string; seq: string | number }>(
     sql`with ${activity ? sql`activity as (${activity}),` : sql``}
     ${conversationId
@@ -42,10 +45,10 @@ export async function recordChange(tx: Tx, ctx: Ctx, conversationId: string | nu
       select ${ctx.orgId}, e.id, event.id from webhook_endpoints e, event
       where e.organization_id = ${ctx.orgId} and e.enabled and e.events && array['*', ${type}]::text[]
       returning 1
-    )
+    )${automation && conversationId ? sql`, automation_job as (${automationJobInsert(ctx, automation, conversationId)})` : sql``}
     select event.id, event.seq, pg_notify(${LIVE_CHANNEL}, json_build_object(
       'orgId', ${ctx.orgId}::text, 'conversationId', ${conversationId}::text, 'type', ${type}::text,
-      'deliveries', (select count(*) from fan_out))::text)
+      'deliveries', (select count(*) from fan_out)${automation ? sql`, 'automation', (select count(*) from automation_job)` : sql``})::text)
     from event`,
     tx,
   );

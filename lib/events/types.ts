@@ -48,7 +48,8 @@ export type ActivityAction =
   | "rating"
   | "merged"
   | "unmerged"
-  | "sla_breached";
+  | "sla_breached"
+  | "automation_ran";
 
 /** Sent on the `dexra_live` channel for every event, so inboxes update without reload. */
 export type LiveSignal = {
@@ -57,5 +58,7 @@ export type LiveSignal = {
   type: string;
   /** Webhook deliveries this event queued: the delivery worker wakes only when there are some. */
   deliveries?: number;
+  /** Automation jobs this event queued: the automation worker wakes only when there are some. */
+  automation?: number;
 };
 export const LIVE_CHANNEL = "dexra_live";

@@ -46,6 +46,9 @@ function describe(a: Activity, viaApi: boolean) {
       return d.into_number ? `merged it into #${d.into_number}` : `merged #${d.from_number} into it`;
     case "unmerged":
       return "undid a merge";
+    case "automation_ran":
+      // The actor is "Automation “rule name”"; the rule's own changes are listed under it too.
+      return (d.actions as string[] | undefined)?.join("; ") || "ran";
     case "rating":
       return `rated ${d.score ?? ""}/5`;
     default:
