@@ -142,6 +142,14 @@ describe("the Dexra reference API at /v1 (seed examples)", () => {
 
     const patch = await callRoute(users.PATCH, "PATCH", "x", { key: org.clientKey, headers: idHeaders, params: { id: "x-ext" }, body: { email: "z@example.com" } });
     expect(patch.status).toBe(403);
+
+    // One conversation, as the end user sees it: no tags or team, agents by name only, a note's author not at all.
+    await callRoute(messages.POST, "POST", "x", { key: org.serverKey, body: { conversation_id: mine.body.id, content: "noted", type: "private_note", user_email: org.owner.email } });
+    const seen = await callRoute(one.GET, "GET", "x", { key: org.clientKey, headers: idHeaders, params: { id: mine.body.id } });
+    expect(seen.status).toBe(200);
+    expect(seen.body).not.toHaveProperty("tags");
+    expect(seen.body).not.toHaveProperty("team");
+    expect(seen.body.participants).toEqual([{ type: "user", id: seen.body.requester.id, email, name: null }]);
   });
 
   it("participants: the requester, then every agent who wrote (the API identity is not an agent)", async () => {

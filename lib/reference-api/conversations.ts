@@ -3,6 +3,7 @@ import { rows } from "@/db/client";
 import type { Ctx } from "../context";
 import { createConversation } from "../conversations/create-conversation";
 import { listConversations } from "../conversations/list-conversations";
+import { conversationForViewer, isEndUserCtx } from "../conversations/end-user-view";
 import { getConversation, isEndUser } from "../conversations/scope";
 import { decodeCursor, encodeCursor } from "../inbox/cursor";
 import {
@@ -43,18 +44,23 @@ export async function createV1Conversation(ctx: Ctx, input: V1CreateConversation
   return { id: conversation.id, status: conversation.status, created_at: conversation.created_at };
 }
 
-/** `GET /v1/conversations/:id`: the conversation with its participants (the requester, then every agent who wrote). */
+/**
+ * `GET /v1/conversations/:id`: the conversation with its participants (the requester, then every agent who wrote).
+ * An end user gets their view: no tags, team or internal attributes, and agents by name only, never note authors.
+ */
 export async function getV1Conversation(ctx: Ctx, id: string) {
+  const endUser = isEndUserCtx(ctx);
   const conversation = await getConversation(ctx, id);
   const agents = await rows<{ id: string; email: string; name: string }>(sql`
     select a.id, a.email, a.name from agents a
-    where a.id in (select m.author_agent_id from messages m where m.organization_id = ${ctx.orgId} and m.conversation_id = ${conversation.id})
+    where a.id in (select m.author_agent_id from messages m where m.organization_id = ${ctx.orgId} and m.conversation_id = ${conversation.id}
+      ${endUser ? sql`and m.type = 'reply'` : sql``})
     order by a.name, a.id`);
   const r = conversation.requester;
   const requesterName = [r.first_name, r.last_name].filter(Boolean).join(" ") || null;
   const participants = [
     { type: "user" as const, id: r.id, email: r.email, name: requesterName },
-    ...agents.map((a) => ({ type: "agent" as const, id: a.id, email: a.email, name: a.name })),
+    ...agents.map((a) => ({ type: "agent" as const, id: a.id, email: endUser ? null : a.email, name: a.name })),
   ];
-  return { ...conversation, participants };
+  return { ...(await conversationForViewer(ctx, conversation)), participants };
 }
