@@ -53,6 +53,15 @@ describe("automation queue", () => {
     expect(await jobsOf(org.orgId)).toHaveLength(1);
   });
 
+  it("a conversation started by an automatic mail queues no conversation_created job", async () => {
+    const org = await createTestOrg();
+    await createAutomationRule(org.ctx, { name: "Greet", event: "conversation_created", actions: [{ type: "add_tags", tags: ["greeted"] }] });
+    await createConversation(org.ctx, { subject: "Out of office", user_email: "bot@example.test" }, { automated: true });
+    expect(await jobsOf(org.orgId)).toHaveLength(0);
+    await createConversation(org.ctx, { subject: "A person", user_email: "a@example.test" });
+    expect(await jobsOf(org.orgId)).toHaveLength(1);
+  });
+
   it("a rolled-back change leaves no job", async () => {
     const org = await createTestOrg();
     await createAutomationRule(org.ctx, { name: "Tag", event: "conversation_created", actions: [{ type: "add_tags", tags: ["x"] }] });

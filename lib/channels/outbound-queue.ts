@@ -21,6 +21,8 @@ export type ClaimedEmail = {
   references: string[];
   body: string;
   agent_name: string | null;
+  /** Written by an automation rule: mailed as an auto-reply (RFC 3834) so other robots do not answer it. */
+  automated: boolean;
 };
 
 /**
@@ -45,7 +47,7 @@ export async function claimDueEmails(limit: number, leaseMs: number, organizatio
     where e.id = due.id and m.id = e.message_id and t.conversation_id = e.conversation_id
     returning e.id, e.organization_id, e.conversation_id, e.message_id, e.attempts as attempt, e.locked_until::text as lease,
       e.rfc_message_id, e.from_address, ch.name as channel_name, t.reply_token, e.to_addresses, e.cc_addresses, e.subject,
-      e.in_reply_to, e."references", m.body,
+      e.in_reply_to, e."references", m.body, e.automated,
       (select name from agents where id = m.author_agent_id) as agent_name`);
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { rows, type Tx } from "@/db/client";
 import type { Ctx } from "../context";
+import { isAutomationActor } from "../automation/enqueue";
 import type { MessageRecord } from "../messages/serialize";
 import { createEmailThread, getEmailThread, textArray } from "./email-threads";
 import { findEmailChannel } from "./manage-channels";
@@ -37,12 +38,12 @@ export async function queueOutboundEmail(tx: Tx, ctx: Ctx, message: MessageRecor
   const problem = !thread?.channel_address ? "No email channel is configured for this organization" : !thread.requester_email ? "The requester has no email address" : null;
   await rows(
     sql`insert into email_messages (organization_id, conversation_id, message_id, channel_id, direction, rfc_message_id, from_address,
-        to_addresses, cc_addresses, subject, in_reply_to, "references", delivery_status, next_attempt_at, last_error)
+        to_addresses, cc_addresses, subject, in_reply_to, "references", automated, delivery_status, next_attempt_at, last_error)
       values (${ctx.orgId}, ${message.conversationId}, ${message.id}, ${thread?.channel_id ?? null}, 'outbound',
         ${`<${randomUUID()}@${domainOf(thread?.channel_address ?? null)}>`}, ${thread?.channel_address ?? null},
         ${textArray(thread?.requester_email ? [thread.requester_email] : [])}, ${textArray(thread?.cc ?? [])},
         ${previous ? replySubject(thread?.subject ?? "") : options.subject ?? thread?.subject ?? ""}, ${previous?.rfc_message_id ?? null}, ${textArray(references)},
-        ${problem ? "failed" : "queued"}, ${problem ? null : sql`now()`}, ${problem})`,
+        ${isAutomationActor(ctx)}, ${problem ? "failed" : "queued"}, ${problem ? null : sql`now()`}, ${problem})`,
     tx,
   );
 }

@@ -99,7 +99,7 @@ async function storeMail(tx: Tx, channel: Channel, mail: ParsedEmail, files: Sto
     if (!mail.automated && REOPENS.has(conversation.status)) await changeStatus(tx, systemCtx, conversation, "open");
   } else {
     const params = createConversationSchema.parse({ subject: (mail.subject || "(no subject)").slice(0, 500), channel: "email" });
-    const { conversation } = await createConversationInTx(tx, ctx, params, { requesterId: sender.id });
+    const { conversation } = await createConversationInTx(tx, ctx, params, { requesterId: sender.id, automated: mail.automated });
     conversationId = conversation.id;
     await createEmailThread(tx, orgId, conversationId, { channelId: channel.id, subject: mail.subject || "(no subject)" });
   }

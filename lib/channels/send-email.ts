@@ -42,5 +42,6 @@ export async function sendQueuedEmail(transport: Transporter, claim: ClaimedEmai
     inReplyTo: claim.in_reply_to ?? undefined,
     references: claim.references.length ? claim.references : undefined,
     attachments: contents,
+    headers: claim.automated ? { "Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All" } : undefined,
   });
 }

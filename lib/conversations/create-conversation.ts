@@ -16,7 +16,13 @@ import { setTagsInTx } from "./tags";
 
 /** `requesterId` pins the requester (a client key's verified end user); `externalId` finds or creates them by the
  * customer's own id (the /v1 API's `user_id`); `tags` are applied in the same transaction. */
-export type CreateConversationOptions = { requesterId?: string; externalId?: string; tags?: string[] };
+export type CreateConversationOptions = {
+  requesterId?: string;
+  externalId?: string;
+  tags?: string[];
+  /** Started by an automatic mail (out-of-office, bounce): the event says so, and automation rules never answer it. */
+  automated?: boolean;
+};
 
 /** The verified end user a client key acts for; a different `user_email` in the body cannot speak for them. */
 async function verifiedRequester(tx: Tx, orgId: string, id: string, claimedEmail: string | undefined, claimedExternalId?: string) {
@@ -82,7 +88,7 @@ export async function createConversationInTx(tx: Tx, ctx: Ctx, params: z.output<
   let conversation = serializeConversation(await getConversationRowOrThrow(ctx.orgId, created!.id, tx));
   await recordChange(tx, ctx, created!.id, {
     activity: { action: "created", data: { channel: params.channel } },
-    event: { type: "conversation_created", data: { conversation } },
+    event: { type: "conversation_created", data: { conversation, ...(options.automated ? { automated: true } : {}) } },
   });
   await recordConversationCreatedFact(tx, ctx, created!.id);
   if (options.tags?.length) {
