@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { systemActor, type Ctx } from "../context";
 import { getConversation } from "../conversations/scope";
@@ -34,12 +34,19 @@ function passedTargets(row: Due, now: Date) {
 }
 
 /**
+ * The same test as passedTargets, in SQL: a row is picked only when it has a target to report, so rows with
+ * nothing to do (a pending conversation's response targets, targets already reported) never fill a pass's batch.
+ */
+const unreported = (due: SQL, now: Date, whileOpen: boolean) =>
+  sql`(${whileOpen ? sql`status = 'open' and ` : sql``}${due} <= ${now.toISOString()}::timestamptz and (sla_breached_at is null or ${due} > sla_breached_at))`;
+
+/**
  * Marks SLA targets that passed: for each, a breach fact (reports), an activity row and an `sla_breached` webhook
  * event, all in one transaction with the conversation's sla_breached_at (the time of the last pass that found one,
  * so a target is reported once). Runs under a transaction-level advisory lock: with several app instances and
  * workers only one pass runs at a time; the others skip.
  */
-export async function markSlaBreaches(now = new Date(), options: { organizationIds?: string[] } = {}): Promise<number> {
+export async function markSlaBreaches(now = new Date(), options: { organizationIds?: string[]; batch?: number } = {}): Promise<number> {
   // Tests pass their own organizations, so parallel test files never handle each other's conversations.
   const only = options.organizationIds ? sql`and organization_id in (${sql.join(options.organizationIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
   return db.transaction(async (tx) => {
@@ -51,10 +58,10 @@ export async function markSlaBreaches(now = new Date(), options: { organizationI
         to_json(sla_breached_at)#>>'{}' as sla_breached_at
       from conversations
       where sla_policy_id is not null and status in ('open', 'pending')
-        and least(first_response_due_at, next_response_due_at, resolution_due_at) <= ${now.toISOString()}::timestamptz
-        and (sla_breached_at is null or greatest(first_response_due_at, next_response_due_at, resolution_due_at) > sla_breached_at) ${only}
+        and (${unreported(sql`first_response_due_at`, now, true)} or ${unreported(sql`next_response_due_at`, now, true)}
+          or ${unreported(sql`resolution_due_at`, now, false)}) ${only}
       order by least(first_response_due_at, next_response_due_at, resolution_due_at)
-      limit ${BATCH}
+      limit ${options.batch ?? BATCH}
       for update skip locked`,
       tx,
     );

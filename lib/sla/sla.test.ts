@@ -99,6 +99,19 @@ describe("SLA policies", () => {
     expect(summary.sla).toEqual({ applicable: 1, breached: 1 });
   });
 
+  it("a conversation with nothing to report never takes a pass's place (a pending one's response target)", async () => {
+    const org = await createReportsOrg();
+    await createSlaPolicy(org.ctx, { name: "Everyone", first_response_minutes: "5", business_hours: false });
+    const waiting = await customerConversation(org.ctx, "Waiting on the customer");
+    await updateConversation(org.ctx, waiting.id, { status: "pending" });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const open = await customerConversation(org.ctx, "Open and late");
+    const later = new Date(Date.now() + 10 * MIN);
+    expect(await markSlaBreaches(later, { organizationIds: [org.orgId], batch: 1 })).toBe(1);
+    const [breach] = await rows<{ conversation_id: string }>(sql`select conversation_id from activities where organization_id = ${org.orgId} and action = 'sla_breached'`);
+    expect(breach!.conversation_id).toBe(open.id);
+  });
+
   it("keeps policies and their team references inside the organization", async () => {
     const org = await createReportsOrg();
     const other = await createReportsOrg();
