@@ -14,7 +14,9 @@ test("client keys work from an allowed browser origin, server keys never do", as
   const email = "browser@example.com";
   const identity = { "x-dexra-user-email": email, "x-dexra-user-hash": createHmac("sha256", org.identity_secret!).update(email).digest("hex") };
 
-  await page.goto(`${site}/api/v1/openapi.json`);
+  // A plain page of "the customer's site" (API answers carry CSP default-src 'none', so none of ours would do).
+  await page.route(`${site}/customer-site`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Customer site</title>" }));
+  await page.goto(`${site}/customer-site`);
   const call = (key: string, extra: Record<string, string> = {}) =>
     page.evaluate(
       async ({ url, headers }) => {

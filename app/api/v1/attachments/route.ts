@@ -1,8 +1,11 @@
+import { apiRoute } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/error-response";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { MAX_UPLOAD_BODY_BYTES, uploadAttachment } from "@/lib/attachments/upload";
 
-export const POST = withApiKey(
+const handlePOST = withApiKey(
   async ({ ctx, request, raw, url }) => jsonResponse(await uploadAttachment(ctx, raw, request.headers.get("content-type") ?? "", url.origin), 201),
   { keys: ["server", "client"], rawBody: { maxBytes: MAX_UPLOAD_BODY_BYTES } },
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiRoute({ POST: handlePOST });
