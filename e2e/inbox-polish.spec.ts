@@ -35,7 +35,7 @@ test.describe("on a phone", () => {
     const conversation = await createConversationViaApi(request, { subject, description: "From a phone" });
     await openInbox(page, "?view=all");
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Sarah Connor" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sarah Connor", exact: true })).toBeVisible();
     await expect(page.locator("kbd").first()).toBeHidden();
     await page.getByRole("button", { name: "Views" }).click();
     await page.getByRole("button", { name: "Close views" }).click();

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import postgres from "postgres";
 import { startPgBouncer, type PgBouncer } from "../lib/ops/testing/pgbouncer";
 import { startWebhookReceiver } from "../lib/testing/webhook-receiver";
 import { dexra } from "./fixtures";
@@ -20,10 +21,14 @@ test.afterEach(async () => {
 
 const appEnv = (extra: Record<string, string> = {}): Record<string, string> => ({ DEXRA_WORKER: "off", DEXRA_WEBHOOK_ALLOW_PRIVATE: "1", DEXRA_SNOOZE_POLL_MS: "300", ...extra });
 
-function newOrg(label: string) {
+async function newOrg(label: string) {
   const email = `owner-${label}-${Date.now()}@example.test`;
   const password = "scale-out-password";
   const org = dexra("create-org", "--name", `Scale ${label}`, "--owner-email", email, "--owner-password", password) as Record<string, string>;
+  // Rate limits are counted in PostgreSQL, shared by every instance: 1,000 creates in a minute need more than 600.
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+  await sql`update organizations set rate_limit_per_minute = 100000 where id = ${org.organization_id!}`;
+  await sql.end();
   return { id: org.organization_id!, key: org.server_key!, email, password, headers: { authorization: `Bearer ${org.server_key}`, "content-type": "application/json" } };
 }
 
@@ -68,7 +73,7 @@ for (const through of ["direct", "pgbouncer"] as const) {
     }
     const [a, b] = await Promise.all([startApp(env), startApp(env)]);
     procs.push(a, b);
-    const org = newOrg(through);
+    const org = await newOrg(through);
     const receiver = await startWebhookReceiver();
     const endpoint = await api(a.url, org.headers, "POST", "/api/v1/webhooks/", { url: receiver.url, events: ["*"] });
     expect(endpoint.status).toBe(201);
@@ -132,7 +137,7 @@ test("SIGTERM during load: every acknowledged request is kept, SSE streams get a
   test.setTimeout(120_000);
   const [a, b] = await Promise.all([startApp(appEnv()), startApp(appEnv())]);
   procs.push(a, b);
-  const org = newOrg("sigterm");
+  const org = await newOrg("sigterm");
   const live = await openLiveStream(a.url, await sessionCookie(browser, a.url, org.email, org.password));
 
   const acknowledged: string[] = [];
