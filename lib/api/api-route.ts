@@ -50,3 +50,15 @@ const noSuchRoute: RouteHandler = (request) =>
 
 /** The catch-all under /api (and /v1): an unknown path is a JSON 404 for every method, never Next's HTML page. */
 export const notFoundRoute: ApiRouteHandlers = Object.fromEntries(HTTP_METHODS.map((m) => [m, noSuchRoute])) as ApiRouteHandlers;
+
+/**
+ * For routes outside /api/v1 (the inbox's, the widget's, operations): the methods a route does not implement answer
+ * a JSON 405 with `Allow` instead of Next's empty one. Export the missing ones from it:
+ * `export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST")`.
+ */
+export function refuseOtherMethods(...implemented: HttpMethod[]): ApiRouteHandlers {
+  const allow = [...new Set([...implemented, ...(implemented.includes("GET") ? (["HEAD"] as const) : []), "OPTIONS"])].sort().join(", ");
+  const refuse: RouteHandler = (request) => methodNotAllowed(allow, request.method);
+  generated.add(refuse);
+  return Object.fromEntries(HTTP_METHODS.map((m) => [m, refuse])) as ApiRouteHandlers;
+}

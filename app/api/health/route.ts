@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/error-response";
 
 export const dynamic = "force-dynamic";
@@ -6,3 +7,6 @@ export const dynamic = "force-dynamic";
 export function GET() {
   return jsonResponse({ status: "ok" });
 }
+
+// Other methods: a JSON 405 with Allow, never Next's empty one.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/error-response";
 import { metrics } from "@/lib/ops/metrics";
 import { metricsAccess } from "@/lib/ops/metrics-access";
@@ -15,3 +16,6 @@ export async function GET(request: Request) {
   const { registry } = metrics();
   return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType } });
 }
+
+// Other methods: a JSON 405 with Allow, never Next's empty one.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

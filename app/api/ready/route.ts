@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/error-response";
 import { RETRY_AFTER_SECONDS } from "@/lib/ops/database-errors";
 import { checkReadiness } from "@/lib/ops/readiness";
@@ -11,3 +12,6 @@ export async function GET() {
   if (readiness.status === "ready") return jsonResponse(readiness);
   return jsonResponse(readiness, 503, { "retry-after": String(RETRY_AFTER_SECONDS) });
 }
+
+// Other methods: a JSON 405 with Allow, never Next's empty one.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/api/api-route";
 import { errorResponse } from "@/lib/api/error-response";
 import { downloadAttachment } from "@/lib/attachments/download";
 
@@ -9,3 +10,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return errorResponse(error, crypto.randomUUID());
   }
 }
+
+// Other methods: a JSON 405 with Allow, never Next's empty one.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/api/api-route";
 import { sessionBoundSignal } from "@/lib/auth/session-watch";
 import { withAgent } from "@/lib/inbox/route";
 import { liveCursorSchema } from "@/lib/live/replay";
@@ -14,3 +15,6 @@ export const GET = withAgent(async (request, session) => {
     headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
   });
 });
+
+// Other methods: a JSON 405 with Allow, never Next's empty one.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/api/api-route";
 import { z } from "zod";
 import { readJson, withAgent } from "@/lib/inbox/route";
 import { publishPresence } from "@/lib/live/publish-presence";
@@ -9,3 +10,6 @@ export const POST = withAgent(async (request, session) => {
   await publishPresence(session.ctx, session.agent, input.conversation_id, input.state);
   return new Response(null, { status: 204 });
 });
+
+// Other methods: a JSON 405 with Allow, never Next's empty one.
+export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/error-response";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { widgetProfileSchema } from "@/lib/widget/schemas";
@@ -13,3 +14,6 @@ export const POST = withApiKey(
   },
   { keys: ["client"], anonymous: true },
 );
+
+// Other methods: a JSON 405 with Allow, never Next's empty one.
+export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/api/api-route";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { widgetEventStream } from "@/lib/widget/stream";
 
@@ -12,3 +13,6 @@ export const GET = withApiKey(
     }),
   { keys: ["client"] },
 );
+
+// Other methods: a JSON 405 with Allow, never Next's empty one.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

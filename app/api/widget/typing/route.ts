@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/api/api-route";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { widgetTypingSchema } from "@/lib/widget/schemas";
 import { publishVisitorTyping } from "@/lib/widget/typing";
@@ -10,3 +11,6 @@ export const POST = withApiKey(
   },
   { keys: ["client"] },
 );
+
+// Other methods: a JSON 405 with Allow, never Next's empty one.
+export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/api/api-route";
 import { z } from "zod";
 import { updateEndUser } from "@/lib/end-users/update-end-user";
 import { getRequesterProfile } from "@/lib/inbox/get-requester";
@@ -15,3 +16,6 @@ const attributesSchema = z.strictObject({ custom_attributes: z.record(z.string()
 export const PATCH = withAgent<{ id: string }>(async (request, session, params) =>
   Response.json(await updateEndUser(session.ctx, z.uuid().parse(params.id), attributesSchema.parse(await readJson(request)))),
 );
+
+// Other methods: a JSON 405 with Allow, never Next's empty one.
+export const { POST, PUT, DELETE } = refuseOtherMethods("GET", "PATCH");

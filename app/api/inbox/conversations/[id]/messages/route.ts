@@ -1,3 +1,4 @@
+import { refuseOtherMethods } from "@/lib/api/api-route";
 import { z } from "zod";
 import { messageBodySchema } from "@/lib/conversations/schemas";
 import { readJson, withAgent } from "@/lib/inbox/route";
@@ -12,3 +13,6 @@ export const POST = withAgent<{ id: string }>(async (request, session, params) =
   const message = await createMessage(session.ctx, z.uuid().parse(params.id), { ...input, user_email: session.agent.email.toLowerCase() });
   return Response.json(message, { status: 201 });
 });
+
+// Other methods: a JSON 405 with Allow, never Next's empty one.
+export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");
