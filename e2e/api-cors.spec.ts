@@ -14,9 +14,10 @@ test("client keys work from an allowed browser origin, server keys never do", as
   const email = "browser@example.com";
   const identity = { "x-dexra-user-email": email, "x-dexra-user-hash": createHmac("sha256", org.identity_secret!).update(email).digest("hex") };
 
-  // A plain page of "the customer's site" (API answers carry CSP default-src 'none', so none of ours would do).
-  await page.route(`${site}/customer-site`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Customer site</title>" }));
-  await page.goto(`${site}/customer-site`);
+  // A document of the other origin without a policy that forbids fetching (API answers carry CSP default-src 'none',
+  // pages connect-src 'self'), really served from loopback (Chrome refuses loopback requests from a page it cannot
+  // place there, such as a route-fulfilled one): the widget's public script is such a document.
+  await page.goto(`${site}/widget.js`);
   const call = (key: string, extra: Record<string, string> = {}) =>
     page.evaluate(
       async ({ url, headers }) => {
