@@ -24,5 +24,7 @@ describe("loginClient", () => {
   it("reads the known-device cookie", () => {
     expect(loginClient(headers({ cookie: "a=1; dexra_device=abc.def; b=2" })).deviceCookie).toBe("abc.def");
     expect(loginClient(headers({ cookie: "a=1" })).deviceCookie).toBeNull();
+    // A hand-made cookie with a broken escape is no cookie, not a failed sign-in.
+    expect(loginClient(headers({ cookie: "dexra_device=%E0%A4%A" })).deviceCookie).toBeNull();
   });
 });

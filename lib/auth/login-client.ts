@@ -1,21 +1,23 @@
-import { isIP } from "node:net";
+import { clientAddress } from "../api/client-address";
 
 export const DEVICE_COOKIE = "dexra_device";
 
 export type LoginClient = { ip: string | null; deviceCookie: string | null };
 
-// How many reverse proxies stand in front of Dexra, each appending the address it was reached from to
-// X-Forwarded-For. The client is the entry that many places from the right (Next sets the header to the
-// socket's address when no proxy did). Entries further left were written by the client and are not trusted.
-const hops = () => Math.max(1, Number.parseInt(process.env.DEXRA_TRUSTED_PROXY_HOPS ?? "1", 10) || 1);
+/** A cookie value as sent; a malformed escape (a hand-made cookie) counts as no cookie rather than failing sign-in. */
+function decodeCookie(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
 
-/** The client address and known-device cookie of a sign-in request, for throttling. */
+/** The client address (the same trusted-proxy rule as the API's limits) and known-device cookie of a sign-in request. */
 export function loginClient(headers: Headers): LoginClient {
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((part) => part.trim()).filter(Boolean);
-  const candidate = forwarded[Math.max(0, forwarded.length - hops())]?.replace(/^::ffff:/, "") ?? null;
   const cookie = (headers.get("cookie") ?? "")
     .split(";")
     .map((part) => part.trim())
     .find((part) => part.startsWith(`${DEVICE_COOKIE}=`));
-  return { ip: candidate && isIP(candidate) ? candidate : null, deviceCookie: cookie ? decodeURIComponent(cookie.slice(DEVICE_COOKIE.length + 1)) : null };
+  return { ip: clientAddress(headers), deviceCookie: cookie ? decodeCookie(cookie.slice(DEVICE_COOKIE.length + 1)) : null };
 }

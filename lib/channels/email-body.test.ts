@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mailBody, visibleReply } from "./email-body";
+import { parseEmail } from "./parse-email";
 
 describe("the shown body of a mail", () => {
   it("drops quoted history from Gmail, Apple Mail and Outlook replies", () => {
@@ -12,5 +13,27 @@ describe("the shown body of a mail", () => {
     expect(visibleReply("Line one\nLine two")).toBe("Line one\nLine two");
     const body = mailBody({ html: '<div>Hi <i>there</i><style>p{}</style><script>x()</script><br>see <a href="https://a.test/b">docs</a><img src="https://t.test/p.gif" alt="pixel"></div>' });
     expect(body).toBe("Hi there\nsee docs [https://a.test/b]");
+  });
+});
+
+describe("parsing what PostgreSQL could not store", () => {
+  it("drops NUL bytes from the subject, text and file names (quoted-printable =00)", async () => {
+    const raw = Buffer.from(
+      [
+        "From: Nul <nul@customer.test>",
+        "To: support@acme.test",
+        "Subject: =?utf-8?Q?Bad=00subject?=",
+        "Message-ID: <nul-1@customer.test>",
+        "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: quoted-printable",
+        "",
+        "Hello=00 there",
+        "",
+      ].join("\r\n"),
+    );
+    const mail = await parseEmail(raw);
+    expect(mail.subject).toBe("Badsubject");
+    expect(mail.text).toContain("Hello there");
+    expect(JSON.stringify(mail)).not.toContain("\\u0000");
   });
 });

@@ -45,6 +45,9 @@ function isAutomated(header: (key: string) => string | undefined, envelopeFrom: 
 }
 
 /** Parses raw RFC 5322 mail with postal-mime; a mail without Message-ID gets one derived from its bytes (so re-deliveries still match). */
+/** Mail may carry NUL bytes or broken UTF-16 (=00 in quoted-printable, a bad charset): PostgreSQL text cannot hold them. */
+const storable = (text: string) => text.replace(/\u0000/g, "").toWellFormed();
+
 export async function parseEmail(raw: Buffer, envelope: { from?: string | null; to?: string[] } = {}): Promise<ParsedEmail> {
   const mail = await PostalMime.parse(raw, { attachmentEncoding: "arraybuffer" });
   const header = (key: string) => mail.headers.find((h) => h.key === key)?.value;
@@ -54,22 +57,22 @@ export async function parseEmail(raw: Buffer, envelope: { from?: string | null; 
   const delivered = [mail.deliveredTo, header("x-original-to")].filter((a): a is string => !!a).map((a) => a.toLowerCase().replace(/[<>]/g, "").trim());
   const references = messageIds(mail.references);
   const inReplyTo = messageIds(mail.inReplyTo)[0] ?? null;
-  const from = fromBox ? { address: fromBox.address.toLowerCase(), name: fromBox.name } : null;
+  const from = fromBox ? { address: fromBox.address.toLowerCase(), name: storable(fromBox.name) } : null;
   return {
     messageId: messageIds(mail.messageId)[0] ?? `<${sha256(raw.toString("latin1"))}@dexra.invalid>`,
     from,
     to,
     cc,
     recipients: [...new Set([...(envelope.to ?? []).map((a) => a.toLowerCase()), ...to, ...cc, ...delivered])],
-    subject: (mail.subject ?? "").trim(),
+    subject: storable(mail.subject ?? "").trim(),
     inReplyTo,
     threadIds: [...new Set([...references, ...(inReplyTo ? [inReplyTo] : [])])],
     references,
     automated: isAutomated(header, envelope.from, from?.address ?? null),
-    text: mail.text,
-    html: mail.html,
+    text: mail.text === undefined ? undefined : storable(mail.text),
+    html: mail.html === undefined ? undefined : storable(mail.html),
     attachments: mail.attachments.map((a, i) => ({
-      filename: a.filename ?? `attachment-${i + 1}`,
+      filename: storable(a.filename ?? "") || `attachment-${i + 1}`,
       contentType: a.mimeType || "application/octet-stream",
       content: Buffer.from(a.content as ArrayBuffer),
       inline: a.disposition === "inline" && !!a.contentId && a.mimeType.startsWith("image/"),

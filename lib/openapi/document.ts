@@ -47,7 +47,8 @@ const DESCRIPTION = `${GETTING_STARTED}
   end user are 404.
 - **Conventions**: paths answer with and without the trailing slash; \`Idempotency-Key\` on POST replays the first answer
   for 24 h (a different body → 422); rate limit per key and minute with \`RateLimit-Limit/Remaining/Reset\` headers (429 +
-  \`Retry-After\`), counted per server process; bodies above 1 MiB → 413; timestamps ISO 8601 UTC.
+  \`Retry-After\`), counted in the database and shared by every instance (a client key's per end user); bodies above
+  1 MiB → 413; timestamps ISO 8601 UTC.
 - **Custom attributes**: keys with a definition (Settings → Custom attributes) are type-checked; other keys are free-form;
   \`null\` deletes a key.`;
 
