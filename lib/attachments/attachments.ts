@@ -77,12 +77,6 @@ export async function claimAttachments(executor: DbOrTx, orgId: string, ids: str
   return claimed;
 }
 
-/** The files shown with messages (the original MIME of a mail is listed separately). */
-export async function listMessageAttachments(orgId: string, messageIds: string[]) {
-  if (!messageIds.length) return [];
-  return db.select().from(attachments).where(and(eq(attachments.organizationId, orgId), inArray(attachments.messageId, messageIds)));
-}
-
 /** Removes a conversation's files and their rows: called when a conversation is deleted or anonymized (GDPR). */
 export async function deleteConversationAttachments(orgId: string, conversationId: string, executor: DbOrTx = db) {
   const removed = await executor

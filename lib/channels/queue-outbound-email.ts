@@ -24,7 +24,7 @@ export async function queueOutboundEmail(tx: Tx, ctx: Ctx, message: MessageRecor
     const channel = await findEmailChannel(ctx, undefined, tx);
     const [conversation] = await rows<{ subject: string }>(sql`select subject from conversations where id = ${message.conversationId} and organization_id = ${ctx.orgId}`, tx);
     if (!thread) await createEmailThread(tx, ctx.orgId, message.conversationId, { channelId: channel?.id ?? null, subject: options.subject ?? conversation!.subject });
-    else if (channel) await rows(sql`update email_threads set channel_id = ${channel.id} where conversation_id = ${message.conversationId}`, tx);
+    else if (channel) await rows(sql`update email_threads set channel_id = ${channel.id} where organization_id = ${ctx.orgId} and conversation_id = ${message.conversationId}`, tx);
     thread = await getEmailThread(tx, ctx.orgId, message.conversationId);
   }
   const [previous] = await rows<{ rfc_message_id: string; references: string[] }>(

@@ -21,6 +21,7 @@ import { createConversation } from "../conversations/create-conversation";
 import { eventually, startWebhookReceiver, type WebhookReceiver } from "../testing/webhook-receiver";
 import { listWebhookDeliveries, redeliverWebhookDelivery } from "../webhooks/deliveries";
 import { createWebhookEndpoint } from "../webhooks/endpoints";
+import { createChannel } from "../channels/manage-channels";
 import { startWebhookWorker } from "../webhooks/worker";
 import { anonymizeConversation } from "./anonymize";
 
@@ -148,6 +149,17 @@ describe("GDPR anonymization", () => {
     expect(other.status).toBe(201);
     expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params, body: {} })).status).toBe(202); // already closed: idempotent
     expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.clientKey, params, body: {} })).status).toBe(403);
+  });
+
+  it("an email reply not yet sent stops as failed: nobody is left to mail it to", async () => {
+    const org = await createTestOrg();
+    await createChannel(org.ctx, { type: "email", address: `support-${randomUUID().slice(0, 8)}@acme.test`, name: "Support" });
+    const created = await callRoute(createRoute.POST, "POST", "x", { key: org.serverKey, body: { subject: "By mail", user_email: "mailme@example.test", channel: "email" } });
+    await createMessage(org.ctx, created.body.id, { body: "Queued answer", user_email: org.owner.email });
+    const queued = () => rows<{ delivery_status: string; next_attempt_at: string | null }>(sql`select delivery_status, next_attempt_at::text from email_messages where conversation_id = ${created.body.id}`);
+    expect((await queued())[0]).toMatchObject({ delivery_status: "queued" });
+    expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params: { id: created.body.id }, body: { force: true } })).status).toBe(202);
+    expect(await queued()).toEqual([{ delivery_status: "failed", next_attempt_at: null }]);
   });
 });
 
