@@ -9,6 +9,8 @@ import { MessageMarkdown } from "./markdown";
 import type { Me } from "./optimistic";
 import { useDraft, type ComposerMode } from "./use-draft";
 import { useSendMessage } from "./use-send-message";
+import { SendMenu } from "./send-menu";
+import type { ThenStatus } from "@/lib/inbox/schemas";
 import { ComposerFiles, useComposerAttachments } from "../channels/use-composer-attachments";
 
 export type ComposerHandle = { focus: (mode: ComposerMode) => void };
@@ -54,13 +56,15 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
     requestAnimationFrame(() => textarea.current?.setSelectionRange(before.length + text.length, before.length + text.length));
   };
 
-  const submit = () => {
+  const submit = (thenStatus?: ThenStatus) => {
     const body = draft.body.trim();
     if (!body || send.isPending || files.uploading || files.failed) return;
+    // Only a reply can change the status (the server refuses a note with one).
+    if (thenStatus && draft.mode !== "reply") return;
     // The agent's signature (set on /profile) closes every reply, never a private note.
     const signed = draft.mode === "reply" ? withSignature(body, me.signature) : body;
     send.mutate(
-      { body: signed, mode: draft.mode, attachmentIds: files.ids },
+      { body: signed, mode: draft.mode, attachmentIds: files.ids, thenStatus },
       {
         onSuccess: () => {
           setDraft((d) => (d.body.trim() === body ? { ...d, body: "" } : d));
@@ -126,7 +130,8 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
             onKeyDown={(e) => {
               if ((e.metaKey || e.ctrlKey) && e.key === "Enter") {
                 e.preventDefault();
-                submit();
+                // Shift: send and resolve; Alt/Option: send and set pending.
+                submit(e.shiftKey ? "resolved" : e.altKey ? "pending" : undefined);
               } else if (slash && matches.length) {
                 if (e.key === "ArrowDown" || e.key === "ArrowUp") {
                   e.preventDefault();
@@ -144,11 +149,14 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
       <ComposerFiles files={files.files} onRemove={files.remove} />
       <div className="mt-2 flex items-center justify-between">
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          <Kbd>Ctrl</Kbd>/<Kbd>⌘</Kbd>+<Kbd>Enter</Kbd> to send · drafts are kept per conversation
+          <Kbd>Ctrl</Kbd>/<Kbd>⌘</Kbd>+<Kbd>Enter</Kbd> to send{note ? "" : <>, +<Kbd>Shift</Kbd> to send and resolve</>} · drafts are kept per conversation
         </p>
-        <Button type="submit" variant={note ? "secondary" : "primary"} disabled={!draft.body.trim() || send.isPending}>
-          {send.isPending ? "Sending…" : note ? "Add note" : "Send reply"}
-        </Button>
+        <div className="flex items-stretch">
+          <Button type="submit" variant={note ? "secondary" : "primary"} className={note ? "" : "rounded-r-none"} disabled={!draft.body.trim() || send.isPending}>
+            {send.isPending ? "Sending…" : note ? "Add note" : "Send reply"}
+          </Button>
+          {!note && <SendMenu disabled={!draft.body.trim() || send.isPending} onSend={submit} />}
+        </div>
       </div>
     </form>
   );

@@ -7,6 +7,7 @@ import { Badge, PRIORITY_TONE, STATUS_TONE } from "../ui/badge";
 import { RelativeTime } from "../ui/relative-time";
 import { Highlight } from "./highlight";
 import { RatingBadge } from "./rating";
+import { STATUS_HELP } from "./status-help";
 
 type Props = {
   item: InboxListItem;
@@ -54,7 +55,7 @@ export function ConversationRow({ item, href, open, active, checked, onToggle, q
           <span className="truncate">{item.preview ? <Highlight text={item.preview} query={query} /> : "No messages yet"}</span>
           <span className="flex shrink-0 items-center gap-1">
             {(item.status === "open" || item.status === "pending") && <SlaBadge dueAt={item.sla_due_at} />}
-            <Badge tone={STATUS_TONE[item.status]}>{item.status}</Badge>
+            <Badge tone={STATUS_TONE[item.status]} title={STATUS_HELP[item.status]}>{item.status}</Badge>
             <span className="max-w-24 truncate">{item.assignee?.name ?? "Unassigned"}</span>
           </span>
         </span>

@@ -13,6 +13,7 @@ import { inboxKeys } from "./query-keys";
 import { TagEditor } from "./tag-editor";
 import { WidgetOrigin } from "./widget-origin";
 import { useDirectory, useRequester, useThread } from "./use-inbox-data";
+import { STATUS_HELP } from "./status-help";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -72,7 +73,7 @@ export function DetailsPanel({ number, act, hrefFor }: { number: number; act: (a
                 <span className="truncate">
                   <span className="text-slate-400">#{o.number}</span> {o.subject}
                 </span>
-                <Badge tone={STATUS_TONE[o.status]}>{o.status}</Badge>
+                <Badge tone={STATUS_TONE[o.status]} title={STATUS_HELP[o.status]}>{o.status}</Badge>
               </Link>
             </li>
           ))}

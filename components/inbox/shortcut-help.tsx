@@ -15,6 +15,8 @@ export const SHORTCUTS: [string, string][] = [
   ["/", "Search"],
   ["Esc", "Leave the composer or close the conversation"],
   ["Ctrl/⌘ + Enter", "Send"],
+  ["Ctrl/⌘ + Shift + Enter", "Send the reply and resolve"],
+  ["Ctrl/⌘ + Alt + Enter", "Send the reply and set pending"],
   ["?", "This help"],
 ];
 

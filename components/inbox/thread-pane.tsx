@@ -20,6 +20,7 @@ import { inboxKeys } from "./query-keys";
 import { useDirectory, useThread } from "./use-inbox-data";
 import { usePresenceReporter } from "./use-presence-reporter";
 import { LocalTime } from "../ui/local-time";
+import { STATUS_HELP } from "./status-help";
 
 type Props = {
   number: number;
@@ -79,7 +80,7 @@ export function ThreadPane({ number, me, act, onSnooze, onMerge, onClose, onTogg
             </h1>
             <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
               <span>{requesterName}</span>
-              <Badge tone={STATUS_TONE[c.status]}>{c.status}</Badge>
+              <Badge tone={STATUS_TONE[c.status]} title={STATUS_HELP[c.status]}>{c.status}</Badge>
               <Badge tone={PRIORITY_TONE[c.priority]}>{c.priority}</Badge>
               <span>{c.assignee ? `Assigned to ${c.assignee.name}` : "Unassigned"}</span>
               {c.team && <span>· {c.team.name}</span>}

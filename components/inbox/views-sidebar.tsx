@@ -2,21 +2,22 @@
 
 import Link from "next/link";
 import type { InboxViewCounts } from "@/lib/inbox/view-counts";
+import { CLOSED_VIEW_HELP, STATUS_HELP } from "./status-help";
 import { useViewCounts } from "./use-inbox-data";
 import { useInboxUrl } from "./use-inbox-url";
 
-const STATUS_VIEWS: { view: keyof InboxViewCounts["views"]; label: string }[] = [
+const STATUS_VIEWS: { view: keyof InboxViewCounts["views"]; label: string; help?: string }[] = [
   { view: "mine", label: "Mine" },
   { view: "unassigned", label: "Unassigned" },
   { view: "open", label: "All open" },
-  { view: "pending", label: "Pending" },
+  { view: "pending", label: "Pending", help: STATUS_HELP.pending },
   { view: "snoozed", label: "Snoozed" },
-  { view: "closed", label: "Closed" },
+  { view: "closed", label: "Closed", help: CLOSED_VIEW_HELP },
   { view: "all", label: "All" },
   { view: "sla_at_risk", label: "SLA at risk" },
 ];
 
-function ViewLink({ view, label, count, color }: { view: string; label: string; count: number | undefined; color?: string }) {
+function ViewLink({ view, label, count, color, help }: { view: string; label: string; count: number | undefined; color?: string; help?: string }) {
   const { view: current, hrefFor } = useInboxUrl();
   const active = current === view;
   return (
@@ -24,6 +25,7 @@ function ViewLink({ view, label, count, color }: { view: string; label: string; 
       <Link
         href={hrefFor({ view, conversation: null, q: "" })}
         aria-current={active ? "page" : undefined}
+        title={help}
         className={`flex items-center justify-between gap-2 rounded-md px-2 py-1.5 text-sm ${
           active ? "bg-indigo-100 font-medium text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" : "text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
         }`}
@@ -57,7 +59,7 @@ export function ViewsSidebar() {
     <nav aria-label="Views" className="h-full overflow-y-auto p-2">
       <ul className="space-y-0.5">
         {STATUS_VIEWS.map((v) => (
-          <ViewLink key={v.view} view={v.view} label={v.label} count={data?.views[v.view]} />
+          <ViewLink key={v.view} view={v.view} label={v.label} count={data?.views[v.view]} help={v.help} />
         ))}
       </ul>
       {counts.isError && (

@@ -10,8 +10,8 @@ const TONES = {
 } as const;
 export type BadgeTone = keyof typeof TONES;
 
-export function Badge({ tone = "slate", children, className = "" }: { tone?: BadgeTone; children: ReactNode; className?: string }) {
-  return <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-[11px] font-medium leading-none ${TONES[tone]} ${className}`}>{children}</span>;
+export function Badge({ tone = "slate", children, className = "", title }: { tone?: BadgeTone; children: ReactNode; className?: string; title?: string }) {
+  return <span title={title} className={`inline-flex items-center rounded px-1.5 py-0.5 text-[11px] font-medium leading-none ${TONES[tone]} ${className}`}>{children}</span>;
 }
 
 export const STATUS_TONE: Record<string, BadgeTone> = { open: "green", pending: "amber", snoozed: "violet", resolved: "slate", closed: "slate" };

@@ -1,4 +1,5 @@
-import { db } from "@/db/client";
+import { db, type Tx } from "@/db/client";
+import type { Conversation } from "@/db/schema";
 import type { Ctx } from "../context";
 import { invalid } from "../errors";
 import { changeStatus } from "./change-status";
@@ -6,11 +7,19 @@ import { getConversation, lockConversationOrThrow } from "./scope";
 
 /** Resolves a conversation: status `closed` (as the seed contract shows) with resolved_at set. */
 export async function resolveConversation(ctx: Ctx, id: string) {
-  return db.transaction(async (tx) => {
-    const current = await lockConversationOrThrow(tx, ctx, id);
-    if (current.status === "closed") return getConversation(ctx, id, tx);
-    return changeStatus(tx, ctx, current, "closed");
-  });
+  return db.transaction(async (tx) => resolveLocked(tx, ctx, await lockConversationOrThrow(tx, ctx, id)));
+}
+
+/** The resolve rule inside a caller's transaction (the composer's "Send and resolve" uses it too). */
+export async function resolveLocked(tx: Tx, ctx: Ctx, current: Conversation) {
+  if (current.status === "closed") return getConversation(ctx, current.id, tx);
+  return changeStatus(tx, ctx, current, "closed");
+}
+
+/** Sets pending inside a caller's transaction; no activity row when it already is (as updateConversation). */
+export async function setPendingLocked(tx: Tx, ctx: Ctx, current: Conversation) {
+  if (current.status === "pending") return getConversation(ctx, current.id, tx);
+  return changeStatus(tx, ctx, current, "pending");
 }
 
 /** Reopens a conversation (any status but open). */

@@ -19,3 +19,7 @@ export const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ListQuery = z.input<typeof listQuerySchema>;
+
+// The composer's "Send and set pending" / "Send and resolve": the status change commits with the reply.
+export const thenStatusSchema = z.enum(["pending", "resolved"]);
+export type ThenStatus = z.infer<typeof thenStatusSchema>;

@@ -4,6 +4,7 @@ import type { Conversation } from "@/db/schema";
 import type { Ctx } from "../context";
 import { claimAttachments } from "../attachments/attachments";
 import { changeStatus } from "../conversations/change-status";
+import { resolveLocked, setPendingLocked } from "../conversations/resolve-conversation";
 import { lockConversationOrThrow } from "../conversations/scope";
 import { invalid, notFound } from "../errors";
 import { isUuid } from "../ids";
@@ -73,7 +74,7 @@ function resolveSender(ctx: Ctx, found: Locked, email: string | null, asApi = fa
  * pending, snoozed, resolved or closed conversation; notes are only for agents and never reach end users.
  * `asApi` (the /v1 reference API): a server key naming no sender writes as the organization's API identity.
  */
-export async function createMessage(ctx: Ctx, conversationId: string, input: CreateMessageInput, options: { asApi?: boolean } = {}) {
+export async function createMessage(ctx: Ctx, conversationId: string, input: CreateMessageInput, options: { asApi?: boolean; thenStatus?: "pending" | "resolved" } = {}) {
   const params = createMessageSchema.parse(input);
   const email = params.user_email?.toLowerCase() ?? (ctx.actor.type === "agent" ? ctx.actor.email.toLowerCase() : null);
   return db.transaction(async (tx) => {
@@ -95,6 +96,14 @@ export async function createMessage(ctx: Ctx, conversationId: string, input: Cre
     }
     if (sender.direction === "inbound" && REOPENS.includes(found.status)) {
       await changeStatus(tx, ctx, await lockConversationOrThrow(tx, ctx, conversationId), "open");
+    }
+    // "Send and set pending / resolve": only an agent's reply changes the status, with the message or not at all.
+    if (options.thenStatus) {
+      if (params.message_type !== "reply" || sender.direction !== "outbound") {
+        throw invalid("only an agent's reply can set the status", [{ path: ["then_status"], message: "only with a reply" }]);
+      }
+      const current = await lockConversationOrThrow(tx, ctx, conversationId);
+      await (options.thenStatus === "resolved" ? resolveLocked : setPendingLocked)(tx, ctx, current);
     }
     return isEndUserCtx(ctx) ? endUserMessage(serializeMessage(message)) : serializeMessage(message);
   });
