@@ -7,24 +7,7 @@ const tooLarge = () => new ApiError("payload_too_large", `Request body exceeds $
 
 /** Reads at most 1 MiB (refusing early on Content-Length) and parses JSON; an empty body is `{}`. */
 export async function readJsonBody(request: Request): Promise<{ text: string; json: unknown }> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const text = (await readRawBody(request, MAX_BODY_BYTES, tooLarge)).toString("utf8");
   if (text.trim() === "") return { text, json: {} };
   try {
     return { text, json: JSON.parse(text) };
@@ -43,8 +26,11 @@ export function asObject(json: unknown): Record<string, unknown> {
 export const assertNoNul = assertSafeInput;
 
 /** A non-JSON body (raw mail, multipart upload) as bytes, refused past `maxBytes` with 413 like JSON bodies. */
-export async function readRawBody(request: Request, maxBytes: number): Promise<Buffer> {
-  const tooBig = () => new ApiError("payload_too_large", `Request body exceeds ${maxBytes} bytes`);
+export async function readRawBody(
+  request: Request,
+  maxBytes: number,
+  tooBig = () => new ApiError("payload_too_large", `Request body exceeds ${maxBytes} bytes`),
+): Promise<Buffer> {
   if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooBig();
   const chunks: Uint8Array[] = [];
   let size = 0;
