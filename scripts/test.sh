@@ -21,6 +21,9 @@ PG="postgres://postgres@127.0.0.1:$PG_PORT"
 for name in dexra_unit dexra_e2e; do psql -q "$PG/postgres" -c "create database $name"; done
 export AUTH_SECRET=${AUTH_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}
 
+# Vitest serves the widget's built assets (lib/widget/assets.ts); a clean clone has none until they are built.
+node scripts/vendor-assets.mjs && node scripts/build-widget.mjs
+
 echo "== Vitest (PostgreSQL on port $PG_PORT)"
 DATABASE_URL="$PG/dexra_unit" npx vitest run
 
