@@ -13,6 +13,16 @@ test("an admin adds an SLA policy, and the inbox shows breached targets in the S
   await expect(row).toContainText("priority urgent");
   await expect(row).toContainText("30m");
 
+  // Editing keeps the policy and changes its target in place.
+  await row.getByRole("link", { name: `Edit SLA policy ${name}` }).click();
+  await expect(page.getByRole("heading", { name: `Edit SLA policy “${name}”` })).toBeVisible();
+  await expect(page.getByLabel("First response (minutes)")).toHaveValue("30");
+  await page.getByLabel("First response (minutes)").fill("45");
+  await page.getByRole("button", { name: "Save SLA policy" }).click();
+  await expect(page.getByRole("status")).toHaveText("SLA policy saved.");
+  await expect(row).toContainText("45m");
+  await expect(page.getByRole("region", { name: "SLA policies" }).getByRole("row").filter({ hasText: name })).toHaveCount(1);
+
   // The demo's open conversations that waited past their first-response target.
   await page.goto("/inbox?view=sla_at_risk&sort=due");
   await expect(page.getByRole("navigation", { name: "Views" }).getByRole("link", { name: /SLA at risk/ })).toBeVisible();

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionButton } from "@/components/settings/action-button";
 import { PageHeader } from "@/components/settings/page-header";
-import { CreateSlaPolicyForm } from "@/components/settings/slas/sla-policy-form";
+import { SlaPolicyForm } from "@/components/settings/slas/sla-policy-form";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/settings/styles";
 import { formatDuration } from "@/components/reports/format";
 import { requireAgent } from "@/lib/auth/require-agent";
@@ -12,18 +13,21 @@ import { deleteSlaPolicyAction } from "./actions";
 
 export const metadata: Metadata = { title: "SLAs" };
 
-export default async function SlasPage() {
+export default async function SlasPage({ searchParams }: { searchParams: Promise<{ edit?: string }> }) {
   const { ctx } = await requireAgent({ role: "admin" });
-  const [policies, teams, tags] = await Promise.all([listSlaPolicies(ctx), listTeams(ctx), listTagsWithUsage(ctx)]);
+  const [policies, teams, tags, { edit }] = await Promise.all([listSlaPolicies(ctx), listTeams(ctx), listTagsWithUsage(ctx), searchParams]);
+  const editing = policies.find(({ policy }) => policy.id === edit)?.policy;
+  const choices = { teams: teams.map((t) => ({ id: t.id, name: t.name })), tags: tags.map((t) => ({ id: t.id, name: t.name })) };
   return (
     <>
       <PageHeader title="SLAs">
         Response and resolution targets. Each conversation takes the first policy (by order) whose priority, team and tag match; its due
         times show in the inbox, and a passed target is recorded as a breach (Reports, the activity log and the sla_breached webhook).
       </PageHeader>
-      <section className={`${cardClass} mb-6`} aria-labelledby="new-sla">
-        <h2 id="new-sla" className="mb-3 font-medium">New SLA policy</h2>
-        <CreateSlaPolicyForm teams={teams.map((t) => ({ id: t.id, name: t.name }))} tags={tags.map((t) => ({ id: t.id, name: t.name }))} />
+      <section className={`${cardClass} mb-6`} aria-labelledby="sla-form-title">
+        <h2 id="sla-form-title" className="mb-3 font-medium">{editing ? `Edit SLA policy “${editing.name}”` : "New SLA policy"}</h2>
+        {/* keyed by policy so switching between edits starts from that policy's stored values */}
+        <SlaPolicyForm key={editing?.id ?? "new"} {...choices} policy={editing} />
       </section>
       <section className={cardClass} aria-label="SLA policies">
         {policies.length === 0 ? (
@@ -45,7 +49,8 @@ export default async function SlasPage() {
                   <td className={tdClass}>{formatDuration(p.nextResponseSeconds)}</td>
                   <td className={tdClass}>{formatDuration(p.resolutionSeconds)}</td>
                   <td className={tdClass}>{p.businessHours ? "business hours" : "calendar"}</td>
-                  <td className={tdClass}>
+                  <td className={`${tdClass} flex items-center gap-3`}>
+                    <Link href={`/settings/slas?edit=${p.id}`} className="text-sm underline" aria-label={`Edit SLA policy ${p.name}`}>Edit</Link>
                     <ActionButton action={deleteSlaPolicyAction} fields={{ id: p.id }} label="Delete" accessibleLabel={`Delete SLA policy ${p.name}`} danger confirm={`Delete the SLA policy "${p.name}"?`} />
                   </td>
                 </tr>
