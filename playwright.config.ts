@@ -4,6 +4,7 @@ import { assertLocalTestDatabase } from "./lib/testing/local-database";
 assertLocalTestDatabase();
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+const HEAVY = /(scale-out|api-fuzz)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -25,7 +26,10 @@ export default defineConfig({
     // seeded demo: after the whole suite has written to that organization, /settings/organization (and once /inbox)
     // hydrated with React #418 in a de-DE / Auckland browser. Not yet explained; see the closing note of 2026-11-30.
     { name: "quiet", dependencies: ["setup"], testMatch: /security\.spec\.ts/, use: { storageState: "e2e/.auth/sarah.json" } },
-    { name: "chromium", dependencies: ["quiet"], testIgnore: /security\.spec\.ts/, use: { storageState: "e2e/.auth/sarah.json" } },
+    { name: "chromium", dependencies: ["quiet"], testIgnore: [/security\.spec\.ts/, HEAVY], use: { storageState: "e2e/.auth/sarah.json" } },
+    // Extra app instances, workers and thousands of requests: run after the rest so their load on two cores does not
+    // turn the other specs' few-second waits into timeouts.
+    { name: "heavy", dependencies: ["chromium"], testMatch: HEAVY, use: { storageState: "e2e/.auth/sarah.json" } },
   ],
   webServer: {
     command: `npx next start -p ${port} -H 127.0.0.1`,
