@@ -7,8 +7,8 @@ import { createTestOrg } from "../testing/test-org";
 import { pruneExpiredRows } from "./prune-tables";
 
 describe("pruning ever-growing tables", () => {
-  it("removes expired idempotency keys, ended rate-limit windows and stale sign-in throttles, keeps live rows", async () => {
-    const { serverKey, orgId } = await createTestOrg();
+  it("removes expired idempotency keys, ended rate-limit windows, stale sign-in throttles and expired sessions, keeps live rows", async () => {
+    const { serverKey, orgId, owner } = await createTestOrg();
     const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.prefix, serverKey.slice(0, 16)));
     const tag = randomUUID();
     await db.execute(sql`insert into idempotency_keys (api_key_id, key, organization_id, request_hash, created_at) values
@@ -21,14 +21,21 @@ describe("pruning ever-growing tables", () => {
       ('email', ${`locked-${tag}@x.test`}, 9, now() - interval '3 days', now() + interval '1 hour'),
       ('email', ${`new-${tag}@x.test`}, 1, now(), null)`);
 
+    const [expired, live] = [randomUUID(), randomUUID()];
+    await db.execute(sql`insert into agent_sessions (id, organization_id, agent_id, expires_at) values
+      (${expired}, ${orgId}, ${owner.id}, now() - interval '1 minute'), (${live}, ${orgId}, ${owner.id}, now() + interval '1 day')`);
+
     const removed = await pruneExpiredRows({ force: true });
     expect(removed!.idempotency_keys).toBeGreaterThanOrEqual(1);
 
     const left = await rows<{ k: string }>(sql`
       select key as k from idempotency_keys where key like ${`%-${tag}`}
       union all select bucket from rate_limit_counters where bucket like ${`%-${tag}`}
-      union all select key from login_throttles where key like ${`%-${tag}@x.test`} order by 1`);
+      union all select key from login_throttles where key like ${`%-${tag}@x.test`}
+      order by 1`);
     expect(left.map((r) => r.k)).toEqual([`locked-${tag}@x.test`, `new-${tag}`, `new-${tag}`, `new-${tag}@x.test`]);
+    const sessions = await rows<{ id: string }>(sql`select id from agent_sessions where id in (${expired}, ${live})`);
+    expect(sessions.map((r) => r.id)).toEqual([live]);
   });
 
   it("runs once per period across instances: of concurrent runs exactly one prunes", async () => {

@@ -1,4 +1,6 @@
 import { rows, sql } from "@/db/client";
+import { pruneExpiredSessions } from "../auth/sessions";
+import { pruneLoginThrottles } from "../auth/throttle";
 
 /** How often the pruning runs, across all instances together. */
 export const PRUNE_EVERY_MINUTES = 10;
@@ -10,11 +12,9 @@ const PRUNES = {
   idempotency_keys: sql`select api_key_id, key from idempotency_keys where created_at < now() - interval '24 hours' limit ${BATCH}`,
   // Counters of windows that have ended.
   rate_limit_counters: sql`select bucket from rate_limit_counters where window_start < now() - interval '2 minutes' limit ${BATCH}`,
-  // Sign-in throttle counters whose window and lock are long over.
-  login_throttles: sql`select scope, key from login_throttles where window_started_at < now() - interval '1 day' and (locked_until is null or locked_until < now()) limit ${BATCH}`,
 } as const;
 
-const KEYS: Record<keyof typeof PRUNES, string> = { idempotency_keys: "(api_key_id, key)", rate_limit_counters: "bucket", login_throttles: "(scope, key)" };
+const KEYS: Record<keyof typeof PRUNES, string> = { idempotency_keys: "(api_key_id, key)", rate_limit_counters: "bucket" };
 
 /**
  * Claims this period's run: one statement, so exactly one instance (app or worker) wins it per period with no
@@ -43,6 +43,9 @@ export async function pruneExpiredRows(options: { force?: boolean } = {}): Promi
       if (deleted[0]!.n < BATCH) break;
     }
   }
+  // Sign-in's tables answer to their own rules (lib/auth), run here so sign-in itself never waits on pruning.
+  removed.login_throttles = await pruneLoginThrottles();
+  removed.agent_sessions = await pruneExpiredSessions();
   return removed;
 }
 

@@ -28,6 +28,6 @@ export async function endAllAgentSessions(agentId: string, tx: DbOrTx = db) {
 }
 
 /** Removes sessions past their lifetime (their cookies have expired too). */
-export async function pruneExpiredSessions(now = new Date()) {
-  await db.delete(agentSessions).where(lt(agentSessions.expiresAt, now));
+export async function pruneExpiredSessions(now = new Date()): Promise<number> {
+  return (await db.delete(agentSessions).where(lt(agentSessions.expiresAt, now)).returning({ id: agentSessions.id })).length;
 }

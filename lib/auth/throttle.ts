@@ -50,9 +50,11 @@ export async function clearLoginFailures(keys: ThrottleKey[]) {
 }
 
 /** Deletes counters whose window and lock are both over: they no longer change any answer. */
-export async function pruneLoginThrottles(now = new Date()) {
+export async function pruneLoginThrottles(now = new Date()): Promise<number> {
   const windowStart = new Date(now.getTime() - WINDOW_MS);
-  await db
+  const gone = await db
     .delete(loginThrottles)
-    .where(and(lt(loginThrottles.windowStartedAt, windowStart), or(isNull(loginThrottles.lockedUntil), lt(loginThrottles.lockedUntil, now))));
+    .where(and(lt(loginThrottles.windowStartedAt, windowStart), or(isNull(loginThrottles.lockedUntil), lt(loginThrottles.lockedUntil, now))))
+    .returning({ scope: loginThrottles.scope });
+  return gone.length;
 }

@@ -6,8 +6,7 @@ import { hashPassword, verifyPassword } from "../agents/password";
 import { emailSchema } from "../agents/schemas";
 import { knownDeviceId } from "./known-device";
 import type { LoginClient } from "./login-client";
-import { pruneExpiredSessions } from "./sessions";
-import { clearLoginFailures, lockRemainingMs, pruneLoginThrottles, recordLoginFailure, type ThrottleKey } from "./throttle";
+import { clearLoginFailures, lockRemainingMs, recordLoginFailure, type ThrottleKey } from "./throttle";
 
 export const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1, "password is required").max(200) });
 
@@ -19,14 +18,6 @@ export type CredentialsResult =
 // Compared against when the email is unknown, so timing does not reveal which emails exist.
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword("not-a-real-password"));
-
-const PRUNE_EVERY_MS = 10 * 60_000;
-let prunedAt = 0;
-function pruneNowAndThen() {
-  if (Date.now() - prunedAt < PRUNE_EVERY_MS) return;
-  prunedAt = Date.now();
-  Promise.all([pruneLoginThrottles(), pruneExpiredSessions()]).catch((error) => console.error("pruning sign-in tables failed", error));
-}
 
 // A loopback address is this machine: a local tool, or a reverse proxy that did not pass the client's address
 // on (see README, "Deploying behind TLS"). Counting it would put every user in one bucket, so it is not counted.
@@ -54,7 +45,6 @@ export async function verifyCredentials(input: unknown, client: LoginClient = { 
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  pruneNowAndThen();
   const keys = throttleKeys(email, client);
   const remaining = await lockRemainingMs(keys.check);
   if (remaining > 0) return { ok: false, reason: "throttled", retryInMinutes: Math.ceil(remaining / 60_000) };
