@@ -4,7 +4,7 @@ import type { Ctx } from "../context";
 import { notFound } from "../errors";
 import { isUuid } from "../ids";
 import { presenceSnapshot } from "../live/presence-store";
-import { liveOrgOf } from "../organization/live-org";
+import { liveOrgOf } from "../organizations/live-org";
 
 type AgentRow = { id: string; email: string; name: string; role: string; deactivated_at: string | null; teams: { id: string; name: string }[] };
 

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Ctx } from "../context";
 import { endAllAgentSessions } from "../auth/sessions";
 import { ApiError, invalid, notFound } from "../errors";
-import { getLiveOrgId } from "../organization/live-org";
+import { getLiveOrgId } from "../organizations/live-org";
 import { assertRole } from "../settings/authorize";
 import { parseInput } from "../settings/parse";
 import { agentIdSchema, changeRoleSchema } from "./settings-schemas";

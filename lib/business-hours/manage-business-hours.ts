@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import { emitEvent } from "../events/record";
 import type { Ctx } from "../context";
 import { notFound } from "../errors";
-import { liveOrgOf } from "../organization/live-org";
+import { liveOrgOf } from "../organizations/live-org";
 import { assertRole } from "../settings/authorize";
 import { parseInput } from "../settings/parse";
 import { businessHoursSchema, WEEKDAYS } from "./schemas";

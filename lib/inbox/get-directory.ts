@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { agents, cannedReplies, customAttributeDefinitions, tags, teams } from "@/db/schema";
 import type { Ctx } from "../context";
-import { liveOrgOf } from "../organization/live-org";
+import { liveOrgOf } from "../organizations/live-org";
 
 /** What the inbox's pickers need, loaded once: agents, teams, tags, attribute definitions, canned replies. */
 export async function getInboxDirectory(ctx: Ctx, agentId: string) {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import type { Ctx } from "../context";
-import { liveOrgOf } from "../organization/live-org";
+import { liveOrgOf } from "../organizations/live-org";
 import { viewCondition } from "./views";
 
 const STATUSES = ["open", "pending", "snoozed", "resolved", "closed"] as const;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { assignConversation } from "../conversations/assign-conversation";
 import { resolveConversation } from "../conversations/resolve-conversation";
-import { updateOrganization } from "../organization/manage-organization";
+import { updateOrganization } from "../organizations/manage-organization";
 import { rateConversation } from "../ratings/rate-conversation";
 import { breakdown } from "./breakdown";
 import { exportReportCsv } from "./csv";

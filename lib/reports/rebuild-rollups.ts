@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { Ctx } from "../context";
-import { liveOrgOf } from "../organization/live-org";
+import { liveOrgOf } from "../organizations/live-org";
 
 /**
  * The daily roll-up is keyed by day in the organization's time zone: when the zone changes, the live organization's

@@ -4,7 +4,7 @@ import { slaPolicies, tags, teams } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import type { Ctx } from "../context";
 import { notFound } from "../errors";
-import { liveOrgOf } from "../organization/live-org";
+import { liveOrgOf } from "../organizations/live-org";
 import { assertRole } from "../settings/authorize";
 import { parseInput } from "../settings/parse";
 import { deleteSlaPolicySchema, slaPolicySchema, updateSlaPolicySchema } from "./schemas";

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { emitEvent } from "../events/record";
 import type { Ctx } from "../context";
 import { invalid, notFound } from "../errors";
-import { getLiveOrgId, liveOrgOf } from "../organization/live-org";
+import { getLiveOrgId, liveOrgOf } from "../organizations/live-org";
 import { assertRole } from "../settings/authorize";
 import { parseInput } from "../settings/parse";
 import type { Tx } from "@/db/client";

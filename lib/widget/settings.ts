@@ -3,7 +3,7 @@ import { db, rows, type DbOrTx } from "@/db/client";
 import { widgetSettings, type PreChatField } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import type { Ctx } from "../context";
-import { getLiveOrgId } from "../organization/live-org";
+import { getLiveOrgId } from "../organizations/live-org";
 import { assertRole } from "../settings/authorize";
 import { parseInput } from "../settings/parse";
 import { widgetSettingsSchema } from "./schemas";

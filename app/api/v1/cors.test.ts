@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { isOriginAllowed } from "@/lib/api/cors";
 import { callRoute } from "@/lib/api/testing/call-route";
-import { getOrganizationSettings, updateOrganization } from "@/lib/organization/manage-organization";
+import { getOrganizationSettings, updateOrganization } from "@/lib/organizations/manage-organization";
 import { createTestOrg } from "@/lib/testing/test-org";
 import * as create from "./conversations/create/route";
 import * as list from "./conversations/route";

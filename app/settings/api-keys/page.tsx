@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/settings/page-header";
 import { cardClass, tableClass, tdClass, thClass } from "@/components/settings/styles";
 import { TimeAgo } from "@/components/settings/time-ago";
 import { requireAgent } from "@/lib/auth/require-agent";
-import { listApiKeys } from "@/lib/settings/api-keys";
+import { listApiKeys } from "@/lib/keys/manage-api-keys";
 import { revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };

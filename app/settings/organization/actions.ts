@@ -1,6 +1,6 @@
 "use server";
 
-import { revealIdentitySecret, rotateIdentitySecret, updateOrganization } from "@/lib/organization/manage-organization";
+import { revealIdentitySecret, rotateIdentitySecret, updateOrganization } from "@/lib/organizations/manage-organization";
 import { formDataToObject, type ActionState } from "@/lib/settings/form-data";
 import { updateRetention } from "@/lib/privacy/retention";
 import { settingsAction } from "@/lib/settings/settings-action";

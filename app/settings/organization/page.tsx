@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/settings/page-header";
 import { cardClass } from "@/components/settings/styles";
 import { hasRole } from "@/lib/auth/agent-session";
 import { requireAgent } from "@/lib/auth/require-agent";
-import { getOrganizationSettings } from "@/lib/organization/manage-organization";
+import { getOrganizationSettings } from "@/lib/organizations/manage-organization";
 import { getRetention } from "@/lib/privacy/retention";
 
 export const metadata: Metadata = { title: "Organization" };

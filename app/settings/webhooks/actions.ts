@@ -10,7 +10,7 @@ import {
   rotateWebhookSecretFromSettings,
   sendTestEventFromSettings,
   updateWebhookFromSettings,
-} from "@/lib/settings/webhooks";
+} from "@/lib/webhooks/admin-endpoints";
 
 export async function createWebhookAction(_prev: ActionState<{ id: string; secret: string }>, form: FormData) {
   return settingsAction({ role: "admin", run: (s) => createWebhookFromSettings(s.ctx, formDataToObject(form)) });

@@ -1,6 +1,6 @@
 "use server";
 
-import { createOrgApiKey } from "@/lib/settings/api-keys";
+import { createOrgApiKey } from "@/lib/keys/manage-api-keys";
 import { formDataToObject, type ActionState } from "@/lib/settings/form-data";
 import { settingsAction } from "@/lib/settings/settings-action";
 import { updateWidgetSettings } from "@/lib/widget/settings";

@@ -1,7 +1,7 @@
 "use client";
 
 import { createApiKeyAction } from "@/app/settings/api-keys/actions";
-import { createKeySchema } from "@/lib/settings/api-keys-schemas";
+import { createKeySchema } from "@/lib/keys/schemas";
 import { CopyButton } from "../copy-button";
 import { SelectField, TextField } from "../fields";
 import { FormStatus } from "../form-status";

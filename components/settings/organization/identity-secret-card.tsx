@@ -1,7 +1,7 @@
 "use client";
 
 import { revealIdentitySecretAction, rotateIdentitySecretAction } from "@/app/settings/organization/actions";
-import { GRACE_PERIODS, rotateIdentitySecretSchema } from "@/lib/organization/schemas";
+import { GRACE_PERIODS, rotateIdentitySecretSchema } from "@/lib/organizations/schemas";
 import { CopyButton } from "../copy-button";
 import { SelectField } from "../fields";
 import { FormStatus } from "../form-status";

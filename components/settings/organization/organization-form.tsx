@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { updateOrganizationAction } from "@/app/settings/organization/actions";
-import { updateOrganizationSchema } from "@/lib/organization/schemas";
+import { updateOrganizationSchema } from "@/lib/organizations/schemas";
 import { SelectField, TextareaField, TextField } from "../fields";
 import { FormStatus } from "../form-status";
 import { buttonClass } from "../styles";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { createWebhookAction } from "@/app/settings/webhooks/actions";
-import { createWebhookFormSchema } from "@/lib/settings/webhooks-schemas";
+import { createWebhookFormSchema } from "@/lib/webhooks/admin-schemas";
 import { CopyButton } from "../copy-button";
 import { FormStatus } from "../form-status";
 import { buttonClass } from "../styles";

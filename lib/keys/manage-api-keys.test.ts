@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { apiKeys, auditLogs } from "@/db/schema";
-import { createApiKey } from "../keys/create-api-key";
-import { createOrgApiKey, listApiKeys, revokeOrgApiKey } from "./api-keys";
-import { auditCount, createSettingsOrg } from "./test-helpers";
+import { createApiKey } from "./create-api-key";
+import { createOrgApiKey, listApiKeys, revokeOrgApiKey } from "./manage-api-keys";
+import { auditCount, createSettingsOrg } from "../settings/test-helpers";
 
 describe("API keys settings", () => {
   it("an admin creates a named test client key, sees it listed by prefix and revokes it", async () => {

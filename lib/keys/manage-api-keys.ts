@@ -3,12 +3,12 @@ import { db } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import type { Ctx } from "../context";
-import { createApiKey } from "../keys/create-api-key";
-import { revokeApiKey } from "../keys/revoke-api-key";
-import { getLiveOrgId, liveOrgOf } from "../organization/live-org";
-import { createKeySchema, revokeKeySchema } from "./api-keys-schemas";
-import { assertRole } from "./authorize";
-import { parseInput } from "./parse";
+import { createApiKey } from "./create-api-key";
+import { revokeApiKey } from "./revoke-api-key";
+import { getLiveOrgId, liveOrgOf } from "../organizations/live-org";
+import { createKeySchema, revokeKeySchema } from "./schemas";
+import { assertRole } from "../settings/authorize";
+import { parseInput } from "../settings/parse";
 
 
 /** Live and test (sandbox) keys together; never the hash. */

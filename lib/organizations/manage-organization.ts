@@ -5,7 +5,7 @@ import { organizations } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import type { Ctx } from "../context";
 import { notFound } from "../errors";
-import { generateIdentitySecret } from "../organizations/create-organization";
+import { generateIdentitySecret } from "./create-organization";
 import { assertRole } from "../settings/authorize";
 import { parseInput } from "../settings/parse";
 import { liveOrgOf } from "./live-org";

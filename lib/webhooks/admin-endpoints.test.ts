@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { listWebhookEndpoints } from "../webhooks/endpoints";
-import { auditCount, createSettingsOrg } from "./test-helpers";
+import { listWebhookEndpoints } from "./endpoints";
+import { auditCount, createSettingsOrg } from "../settings/test-helpers";
 import {
   createWebhookFromSettings,
   deleteWebhookFromSettings,
@@ -9,7 +9,7 @@ import {
   rotateWebhookSecretFromSettings,
   sendTestEventFromSettings,
   updateWebhookFromSettings,
-} from "./webhooks";
+} from "./admin-endpoints";
 
 const form = { url: "https://hooks.example.test/dexra", events: ["conversation_created", "message_in"], enabled: "on" };
 

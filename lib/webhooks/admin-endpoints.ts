@@ -1,13 +1,13 @@
 import { db } from "@/db/client";
 import { recordAudit } from "../audit/record-audit";
 import type { Ctx } from "../context";
-import { redeliverWebhookDelivery } from "../webhooks/deliveries";
-import { createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpointRowOrThrow, updateWebhookEndpoint } from "../webhooks/endpoints";
-import { rotateWebhookSecret } from "../webhooks/rotate-webhook-secret";
-import { sendWebhookTestEvent } from "../webhooks/send-test-event";
-import { assertRole } from "./authorize";
-import { parseInput } from "./parse";
-import { createWebhookFormSchema, redeliverFormSchema, rotateWebhookFormSchema, updateWebhookFormSchema, webhookIdSchema } from "./webhooks-schemas";
+import { redeliverWebhookDelivery } from "./deliveries";
+import { createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpointRowOrThrow, updateWebhookEndpoint } from "./endpoints";
+import { rotateWebhookSecret } from "./rotate-webhook-secret";
+import { sendWebhookTestEvent } from "./send-test-event";
+import { assertRole } from "../settings/authorize";
+import { parseInput } from "../settings/parse";
+import { createWebhookFormSchema, redeliverFormSchema, rotateWebhookFormSchema, updateWebhookFormSchema, webhookIdSchema } from "./admin-schemas";
 
 // The admin pages' side of lib/webhooks: role check, form parsing, and the change with its audit row in one
 // transaction (a change is never left without its audit row, nor an audit row without its change).

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { webhookEventTypeSchema, webhookUrlSchema } from "../webhooks/schemas";
-import { checkboxSchema, uuidSchema } from "./parse";
+import { webhookEventTypeSchema, webhookUrlSchema } from "./schemas";
+import { checkboxSchema, uuidSchema } from "../settings/parse";
 
 // Form shapes over the webhooks module's own url/events rules: checkboxes arrive as "on" and `events[]`.
 const endpointFields = {
