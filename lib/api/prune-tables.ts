@@ -1,6 +1,8 @@
 import { rows, sql } from "@/db/client";
+import { pruneOrphanAttachments } from "../attachments/attachments";
 import { pruneExpiredSessions } from "../auth/sessions";
 import { pruneLoginThrottles } from "../auth/throttle";
+import { pruneExpiredEvents } from "../webhooks/prune-events";
 
 /** How often the pruning runs, across all instances together. */
 export const PRUNE_EVERY_MINUTES = 10;
@@ -43,9 +45,11 @@ export async function pruneExpiredRows(options: { force?: boolean } = {}): Promi
       if (deleted[0]!.n < BATCH) break;
     }
   }
-  // Sign-in's tables answer to their own rules (lib/auth), run here so sign-in itself never waits on pruning.
+  // Tables whose rules live in their own rooms, run here once per period for every deployment.
   removed.login_throttles = await pruneLoginThrottles();
   removed.agent_sessions = await pruneExpiredSessions();
+  removed.events = await pruneExpiredEvents();
+  removed.unsent_attachments = await pruneOrphanAttachments();
   return removed;
 }
 

@@ -1,5 +1,4 @@
-import { subscribeLive } from "../live/listener";
-import { isPresence } from "../live/types";
+import { startLeasedWorker, type LeasedWorker } from "../queue/leased-worker";
 import { claimAutomationJobs, completeAutomationJob, failAutomationJob, releaseAutomationJobs, type AutomationJob } from "./queue";
 import { runAutomationJob } from "./run-job";
 
@@ -16,22 +15,11 @@ const log = (message: string, error?: unknown) => console.error(`[automation] ${
 
 /**
  * Runs queued automation jobs after their events commit, until stopped: woken by the transactional NOTIFY of an
- * event that queued a job, and by a poll for retries. The same lease/SKIP LOCKED pattern as the webhook worker.
+ * event that queued a job, and by a poll for retries. A finished job wakes the loop at once: it may unblock the
+ * next job of its conversation (jobs of one conversation run in order).
  */
-export function startAutomationWorker(options: AutomationWorkerOptions = {}) {
-  const concurrency = options.concurrency ?? 5;
-  const pollMs = options.pollMs ?? 1000;
+export function startAutomationWorker(options: AutomationWorkerOptions = {}): LeasedWorker {
   const leaseMs = options.leaseMs ?? 120_000;
-  let stopped = false;
-  let wake: () => void = () => {};
-  const inFlight = new Map<Promise<void>, AutomationJob>();
-  const unsubscribe = subscribeLive((message) => {
-    if (!isPresence(message) && (message.automation ?? 0) > 0) wake();
-  }).catch((error) => {
-    log("LISTEN failed; falling back to polling", error);
-    return () => {};
-  });
-
   const run = async (job: AutomationJob) => {
     try {
       await runAutomationJob(job);
@@ -41,49 +29,15 @@ export function startAutomationWorker(options: AutomationWorkerOptions = {}) {
       await failAutomationJob(job, error).catch((e) => log(`job ${job.id} could not be marked failed`, e));
     }
   };
-
-  const loop = async () => {
-    while (!stopped) {
-      let timer: NodeJS.Timeout | undefined;
-      const nap = new Promise<void>((resolve) => {
-        wake = resolve;
-        timer = setTimeout(resolve, pollMs);
-      });
-      const free = concurrency - inFlight.size;
-      let claimed: AutomationJob[] = [];
-      if (free > 0) {
-        claimed = await claimAutomationJobs(free, leaseMs, options.organizationIds).catch((error) => {
-          log("claiming jobs failed", error);
-          return [];
-        });
-        for (const job of claimed) {
-          const task: Promise<void> = run(job).finally(() => {
-            inFlight.delete(task);
-            wake(); // a finished job may unblock the next job of its conversation
-          });
-          inFlight.set(task, job);
-        }
-      }
-      if (free === 0 || claimed.length < free) await nap;
-      clearTimeout(timer);
-    }
-  };
-  const running = loop();
-
-  return {
-    /** Stops claiming, lets runs in flight finish for `graceMs`, then hands back the leases of the rest. */
-    async stop({ graceMs = Infinity }: { graceMs?: number } = {}) {
-      stopped = true;
-      wake();
-      await running;
-      let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(graceMs, 2 ** 31 - 1))));
-      await Promise.race([Promise.allSettled(inFlight.keys()), grace]);
-      clearTimeout(timer);
-      await releaseAutomationJobs([...inFlight.values()]).catch((error) => log("releasing leases failed", error));
-      (await unsubscribe)();
-    },
-  };
+  return startLeasedWorker<AutomationJob>({
+    name: "automation",
+    concurrency: options.concurrency ?? 5,
+    pollMs: options.pollMs ?? 1000,
+    wakesOn: (signal) => (signal.automation ?? 0) > 0,
+    claim: (free) => claimAutomationJobs(free, leaseMs, options.organizationIds),
+    process: run,
+    release: releaseAutomationJobs,
+  });
 }
 
 export function automationWorkerOptionsFromEnv(env = process.env): AutomationWorkerOptions {

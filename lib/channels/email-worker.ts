@@ -1,6 +1,4 @@
-import { pruneOrphanAttachments } from "../attachments/attachments";
-import { subscribeLive } from "../live/listener";
-import { isPresence } from "../live/types";
+import { startLeasedWorker, type LeasedWorker } from "../queue/leased-worker";
 import { RETRY_SCHEDULE_MS, retryDelayMs } from "../webhooks/schedule";
 import { claimDueEmails, markEmailFailed, markEmailSent, type ClaimedEmail } from "./outbound-queue";
 import { createSmtpTransport, sendQueuedEmail } from "./send-email";
@@ -17,7 +15,6 @@ export type EmailWorkerOptions = {
   organizationIds?: string[];
 };
 
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const log = (message: string, error?: unknown) => console.error(`[email] ${message}`, error ?? "");
 
 /** SMTP 5xx is permanent (unknown mailbox, refused): retrying would not help and would only repeat the bounce. */
@@ -31,7 +28,7 @@ const isPermanent = (error: unknown) => {
  * for retries that come due. Same discipline as the webhook worker: lease, send, record; retries on the
  * webhook schedule; a failure shows as `failed` with its reason while the next attempt waits.
  */
-export function startEmailWorker(options: EmailWorkerOptions = {}) {
+export function startEmailWorker(options: EmailWorkerOptions = {}): LeasedWorker {
   const smtpUrl = options.smtpUrl ?? process.env.DEXRA_SMTP_URL;
   if (!smtpUrl) {
     log("DEXRA_SMTP_URL is not set: outbound mail stays queued until a worker with it runs");
@@ -40,20 +37,7 @@ export function startEmailWorker(options: EmailWorkerOptions = {}) {
   const schedule = options.schedule ?? RETRY_SCHEDULE_MS;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const leaseMs = options.leaseMs ?? timeoutMs * 4;
-  const concurrency = options.concurrency ?? 10;
-  const pollMs = options.pollMs ?? 1000;
   const transport = createSmtpTransport(smtpUrl, timeoutMs);
-
-  let stopped = false;
-  let wake: () => void = () => {};
-  const inFlight = new Set<Promise<void>>();
-  const unsubscribe = subscribeLive((message) => {
-    if (!isPresence(message) && message.type === "message_out") wake();
-  }).catch((error) => {
-    log("LISTEN failed; falling back to polling", error);
-    return () => {};
-  });
-  let prunedAt = 0;
 
   const deliver = async (claim: ClaimedEmail) => {
     try {
@@ -65,45 +49,17 @@ export function startEmailWorker(options: EmailWorkerOptions = {}) {
     }
   };
 
-  const loop = async () => {
-    while (!stopped) {
-      let timer: NodeJS.Timeout | undefined;
-      const nap = new Promise<void>((resolve) => {
-        wake = resolve;
-        timer = setTimeout(resolve, pollMs);
-      });
-      const free = concurrency - inFlight.size;
-      let claimed: ClaimedEmail[] = [];
-      if (free > 0) {
-        claimed = await claimDueEmails(free, leaseMs, options.organizationIds).catch((error) => {
-          log("claiming mail failed", error);
-          return [];
-        });
-        for (const claim of claimed) {
-          const task: Promise<void> = deliver(claim).finally(() => {
-            inFlight.delete(task);
-            wake();
-          });
-          inFlight.add(task);
-        }
-      }
-      if (Date.now() - prunedAt > PRUNE_EVERY_MS && !options.organizationIds) {
-        prunedAt = Date.now();
-        await pruneOrphanAttachments().catch((error) => log("pruning unsent attachments failed", error));
-      }
-      if (free === 0 || claimed.length < free) await nap;
-      clearTimeout(timer);
-    }
-  };
-  const running = loop();
-
+  const worker = startLeasedWorker<ClaimedEmail>({
+    name: "email",
+    concurrency: options.concurrency ?? 10,
+    pollMs: options.pollMs ?? 1000,
+    wakesOn: (signal) => signal.type === "message_out",
+    claim: (free) => claimDueEmails(free, leaseMs, options.organizationIds),
+    process: deliver,
+  });
   return {
-    async stop() {
-      stopped = true;
-      wake();
-      await running;
-      await Promise.allSettled(inFlight);
-      (await unsubscribe)();
+    async stop(stopOptions) {
+      await worker.stop(stopOptions);
       transport.close();
     },
   };

@@ -1,8 +1,6 @@
 import { serializeEvent } from "../events/envelope";
 import { countDeliveryAttempt } from "../ops/metrics";
-import { subscribeLive } from "../live/listener";
-import { isPresence } from "../live/types";
-import { pruneExpiredEvents } from "./prune-events";
+import { startLeasedWorker, type LeasedWorker } from "../queue/leased-worker";
 import { claimDueDeliveries, completeDelivery, failDelivery, logInterruptedAttempt, releaseLeases, type ClaimedDelivery } from "./queue";
 import { ATTEMPT_TIMEOUT_MS, parseRetryAfter, RETRY_SCHEDULE_MS, retryDelayMs } from "./schedule";
 import { postWebhook } from "./send-webhook";
@@ -20,33 +18,20 @@ export type WebhookWorkerOptions = {
   organizationIds?: string[];
 };
 
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const log = (message: string, error?: unknown) => console.error(`[webhooks] ${message}`, error ?? "");
 
 /**
  * Delivers due webhook deliveries until stopped: up to `concurrency` attempts in flight, woken by the
- * transactional NOTIFY every emitted event sends, and by a poll for retries that come due.
+ * transactional NOTIFY of every event that queued deliveries, and by a poll for retries that come due.
+ * Stopping lets attempts in flight finish; after `graceMs` (graceful shutdown has 10 s in all) the leases
+ * of those still running are released so another worker retries them at once.
  */
-export function startWebhookWorker(options: WebhookWorkerOptions = {}) {
+export function startWebhookWorker(options: WebhookWorkerOptions = {}): LeasedWorker {
   const schedule = options.schedule ?? RETRY_SCHEDULE_MS;
   const timeoutMs = options.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
   const leaseMs = options.leaseMs ?? timeoutMs * 4;
   const concurrency = options.concurrency ?? 20;
-  const pollMs = options.pollMs ?? 1000;
   if (leaseMs <= timeoutMs) throw new Error("The webhook lease must be longer than the attempt timeout");
-
-  let stopped = false;
-  let wake: () => void = () => {};
-  const inFlight = new Set<Promise<void>>();
-  const claimsInFlight = new Set<ClaimedDelivery>();
-  // The process's one shared LISTEN connection; only events that queued deliveries wake the loop.
-  const unsubscribe = subscribeLive((message) => {
-    if (!isPresence(message) && (message.deliveries ?? 0) > 0) wake();
-  }).catch((error) => {
-    log("LISTEN failed; falling back to polling", error);
-    return () => {};
-  });
-  let prunedAt = 0;
 
   const deliver = async (claim: ClaimedDelivery) => {
     try {
@@ -74,60 +59,17 @@ export function startWebhookWorker(options: WebhookWorkerOptions = {}) {
     }
   };
 
-  const loop = async () => {
-    while (!stopped) {
-      let timer: NodeJS.Timeout | undefined;
-      const nap = new Promise<void>((resolve) => {
-        wake = resolve;
-        timer = setTimeout(resolve, pollMs);
-      });
-      const free = concurrency - inFlight.size;
-      let claimed: ClaimedDelivery[] = [];
-      if (free > 0) {
-        try {
-          claimed = await claimDueDeliveries(free, leaseMs, options.organizationIds);
-        } catch (error) {
-          log("claiming deliveries failed", error);
-        }
-        for (const claim of claimed) {
-          claimsInFlight.add(claim);
-          const task: Promise<void> = deliver(claim).finally(() => {
-            inFlight.delete(task);
-            claimsInFlight.delete(claim);
-            // Refill in batches rather than one claim per finished attempt: fewer round trips under a backlog.
-            if (inFlight.size <= concurrency / 2) wake();
-          });
-          inFlight.add(task);
-        }
-      }
-      if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
-        prunedAt = Date.now();
-        await pruneExpiredEvents().catch((error) => log("pruning old events failed", error));
-      }
-      // A full claim means more may be due right away; otherwise sleep until an event, a finished attempt or the poll.
-      if (free === 0 || claimed.length < free) await nap;
-      clearTimeout(timer);
-    }
-  };
-  const running = loop();
-
-  return {
-    /**
-     * Stops claiming and lets attempts in flight finish; after `graceMs` (graceful shutdown has 10 s in all)
-     * the leases of those still running are released so another worker retries them at once.
-     */
-    async stop({ graceMs = Infinity }: { graceMs?: number } = {}) {
-      stopped = true;
-      wake();
-      await running;
-      let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(graceMs, 2 ** 31 - 1))));
-      await Promise.race([Promise.allSettled(inFlight), grace]);
-      clearTimeout(timer);
-      await releaseLeases([...claimsInFlight]).catch((error) => log("releasing leases failed", error));
-      (await unsubscribe)();
-    },
-  };
+  return startLeasedWorker<ClaimedDelivery>({
+    name: "webhooks",
+    concurrency,
+    pollMs: options.pollMs ?? 1000,
+    wakesOn: (signal) => (signal.deliveries ?? 0) > 0,
+    claim: (free) => claimDueDeliveries(free, leaseMs, options.organizationIds),
+    process: deliver,
+    release: releaseLeases,
+    // Refill in batches rather than one claim per finished attempt: fewer round trips under a backlog.
+    refillAt: concurrency / 2,
+  });
 }
 
 const numberList = (value: string | undefined) => value?.split(",").map((part) => Number(part.trim()));
