@@ -21,13 +21,18 @@ type Recipient = typeof endUsers.$inferSelect;
 const notConfigured = (channel: string) =>
   new ApiError("channel_not_configured", `No ${channel} connector is configured for this organization`, [{ path: ["channel"], message: channel }]);
 
-/** By our id, then the customer's external id, then email (an unknown email creates the end user; ids never do). */
+/**
+ * By our id, then the customer's external id, then email (an unknown email creates the end user; ids never do).
+ * Our id wins when another end user's external id happens to be the same string.
+ */
 async function findRecipient(tx: Tx, orgId: string, id: string): Promise<Recipient> {
   const byEmail = id.includes("@");
+  const ours = isUuid(id) ? eq(endUsers.id, id) : undefined;
   const [found] = await tx
     .select()
     .from(endUsers)
-    .where(and(eq(endUsers.organizationId, orgId), byEmail ? sql`lower(${endUsers.email}) = ${id.toLowerCase()}` : or(isUuid(id) ? eq(endUsers.id, id) : undefined, eq(endUsers.externalId, id))))
+    .where(and(eq(endUsers.organizationId, orgId), byEmail ? sql`lower(${endUsers.email}) = ${id.toLowerCase()}` : or(ours, eq(endUsers.externalId, id))))
+    .orderBy(ours ? sql`${ours} desc` : sql`1`)
     .limit(1);
   if (found) return found;
   if (byEmail) return findOrCreateEndUser(tx, orgId, { email: id });
