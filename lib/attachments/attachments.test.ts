@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rows } from "@/db/client";
-import { createChannel } from "../channels/manage-channels";
+import { createVerifiedChannel } from "../testing/verified-channel";
 import { receiveEmail } from "../channels/receive-email";
 import { composeMail } from "../testing/smtp-catcher";
 import { createTestOrg } from "../testing/test-org";
@@ -14,7 +14,7 @@ describe("deleteConversationAttachments", () => {
   it("removes a conversation's files from the store and their rows, and nothing of another conversation", async () => {
     const org = await createTestOrg();
     const address = `files-${randomUUID().slice(0, 8)}@acme.test`;
-    await createChannel(org.ctx, { type: "email", address, name: "Files" });
+    await createVerifiedChannel(org.ctx, { type: "email", address, name: "Files" });
     const mail = (n: number) => composeMail({ from: "kim@c.test", to: address, subject: `Files ${n}`, text: "see attached", attachments: [{ filename: `a${n}.txt`, content: `hello ${n}` }] });
     const [first] = await receiveEmail(await mail(1));
     const [second] = await receiveEmail(await mail(2));
@@ -44,7 +44,7 @@ describe("deleteConversationAttachments", () => {
   it("anonymizing a conversation's email removes its files and the addresses and subjects kept with its mail", async () => {
     const org = await createTestOrg();
     const address = `anon-${randomUUID().slice(0, 8)}@acme.test`;
-    await createChannel(org.ctx, { type: "email", address, name: "Anon" });
+    await createVerifiedChannel(org.ctx, { type: "email", address, name: "Anon" });
     const [got] = await receiveEmail(await composeMail({ from: "lee@c.test", to: address, cc: "boss@c.test", subject: "Private matter", text: "secret", attachments: [{ filename: "id.txt", content: "passport" }] }));
     expect(await anonymizeConversationEmail(org.orgId, got!.conversationId)).toEqual({ deleted: 2 });
     const [mail] = await rows<{ from_address: string | null; cc_addresses: string[]; subject: string }>(sql`select from_address, cc_addresses, subject from email_messages where conversation_id = ${got!.conversationId}`);

@@ -4,6 +4,7 @@ import { isPresence } from "../live/types";
 import { RETRY_SCHEDULE_MS, retryDelayMs } from "../webhooks/schedule";
 import { claimDueEmails, markEmailFailed, markEmailSent, type ClaimedEmail } from "./outbound-queue";
 import { createSmtpTransport, sendQueuedEmail } from "./send-email";
+import { claimDueVerifications, markVerificationFailed, markVerificationSent, sendVerificationMail, type ClaimedVerification } from "./verification-mail";
 
 export type EmailWorkerOptions = {
   smtpUrl?: string;
@@ -56,12 +57,28 @@ export function startEmailWorker(options: EmailWorkerOptions = {}) {
   let prunedAt = 0;
 
   const deliver = async (claim: ClaimedEmail) => {
+    // Never send from an address nobody has proven (a reply queued before verification, or retried by hand).
+    if (claim.channel_status === "pending") {
+      await markEmailFailed(claim, `${claim.from_address} is not verified yet`, null).catch((e) => log(`mail ${claim.id} could not be recorded`, e));
+      return;
+    }
     try {
       await sendQueuedEmail(transport, claim);
       await markEmailSent(claim);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       await markEmailFailed(claim, reason, isPermanent(error) ? null : retryDelayMs(claim.attempt, schedule)).catch((e) => log(`mail ${claim.id} could not be recorded`, e));
+    }
+  };
+
+  // Channel verification mails ride the same transport and the same retry discipline as replies.
+  const deliverVerification = async (claim: ClaimedVerification) => {
+    try {
+      await sendVerificationMail(transport, claim);
+      await markVerificationSent(claim);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await markVerificationFailed(claim, reason, isPermanent(error) ? null : retryDelayMs(claim.attempt, schedule)).catch((e) => log(`verification ${claim.id} could not be recorded`, e));
     }
   };
 
@@ -79,8 +96,13 @@ export function startEmailWorker(options: EmailWorkerOptions = {}) {
           log("claiming mail failed", error);
           return [];
         });
-        for (const claim of claimed) {
-          const task: Promise<void> = deliver(claim).finally(() => {
+        const verifications = await claimDueVerifications(Math.max(1, free - claimed.length), leaseMs, options.organizationIds).catch((error) => {
+          log("claiming verification mail failed", error);
+          return [];
+        });
+        const tasks = [...claimed.map((c) => () => deliver(c)), ...verifications.map((v) => () => deliverVerification(v))];
+        for (const run of tasks) {
+          const task: Promise<void> = run().finally(() => {
             inFlight.delete(task);
             wake();
           });
