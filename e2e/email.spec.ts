@@ -61,12 +61,12 @@ test("Settings → Channels lists the demo address and adds another", async ({ p
   await expect(page.getByLabel("Status of support@acme.test")).toHaveText("Verified");
   const mailed = await waitFor(() => catcher.mails.find((m) => m.envelope.to.includes(address) && m.header("x-dexra-channel-verification")), 20_000);
   await page.getByLabel(`Verification code for ${address}`).fill("DXV-00000000000000000000");
-  await page.getByRole("button", { name: "Verify" }).click();
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
   await expect(page.getByText("The code is wrong or has expired", { exact: false })).toBeVisible();
   await page.getByRole("button", { name: `Resend verification to ${address}` }).click();
   await expect(page.getByText("A verification mail was just issued", { exact: false })).toBeVisible();
   await page.getByLabel(`Verification code for ${address}`).fill(mailed.header("x-dexra-channel-verification")!);
-  await page.getByRole("button", { name: "Verify" }).click();
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
   await expect(page.getByLabel(`Status of ${address}`)).toHaveText("Verified");
   page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: `Delete channel ${address}` }).click();
