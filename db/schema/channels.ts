@@ -112,7 +112,33 @@ export const attachments = pgTable(
     uploadedByEndUserId: uuid("uploaded_by_end_user_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("attachments_org_conversation_idx").on(t.organizationId, t.conversationId), index("attachments_message_idx").on(t.messageId)],
+  (t) => [
+    index("attachments_org_conversation_idx").on(t.organizationId, t.conversationId),
+    index("attachments_message_idx").on(t.messageId),
+    // The per-end-user upload cap counts the last hour's uploads of one visitor.
+    index("attachments_uploader_idx").on(t.uploadedByEndUserId, t.createdAt).where(sql`${t.uploadedByEndUserId} is not null`),
+  ],
+);
+
+/**
+ * Stored objects whose rows are gone (anonymized, pruned): their keys are written in the same transaction that
+ * removes the rows, and the bytes are deleted after commit by lib/attachments/file-deletions.ts (retried with a
+ * lease, like outbound mail). A rollback leaves the file and forgets the key together. No foreign key: the
+ * organization may be deleted before its files are.
+ */
+export const fileDeletions = pgTable(
+  "file_deletions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id").notNull(),
+    storageKey: text("storage_key").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("file_deletions_due_idx").on(t.nextAttemptAt)],
 );
 
 // Quick-reply buttons sent with a message (send-message `button`), shown by the widget.

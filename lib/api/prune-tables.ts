@@ -1,4 +1,6 @@
 import { rows, sql } from "@/db/client";
+import { pruneOrphanAttachments } from "../attachments/attachments";
+import { drainFileDeletions } from "../attachments/file-deletions";
 
 /** How often the pruning runs, across all instances together. */
 export const PRUNE_EVERY_MINUTES = 10;
@@ -43,6 +45,10 @@ export async function pruneExpiredRows(options: { force?: boolean } = {}): Promi
       if (deleted[0]!.n < BATCH) break;
     }
   }
+  // Uploads never sent with a message (and files of deleted conversations) after a day, then the bytes of every
+  // file whose row is gone (pruned here, anonymized, ...) that no earlier drain managed to delete.
+  removed.unsent_attachments = await pruneOrphanAttachments();
+  removed.stored_files = (await drainFileDeletions()).deleted;
   return removed;
 }
 

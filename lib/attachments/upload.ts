@@ -3,6 +3,7 @@ import type { Ctx } from "../context";
 import { db } from "@/db/client";
 import { insertAttachment, MAX_ATTACHMENT_BYTES, serializeAttachment, storeFile } from "./attachments";
 import { fileStore } from "./store";
+import { assertUploadAllowed, lockUploader } from "./upload-cap";
 
 /** Room for the multipart framing around one file at the limit. */
 export const MAX_UPLOAD_BODY_BYTES = MAX_ATTACHMENT_BYTES + 64 * 1024;
@@ -23,9 +24,18 @@ export async function uploadAttachment(ctx: Ctx, body: Buffer, contentType: stri
   if (!file || typeof file === "string") throw invalid("file is required", [{ path: ["file"], message: "required" }]);
   if (file.size > MAX_ATTACHMENT_BYTES) throw new ApiError("payload_too_large", `Files are limited to ${MAX_ATTACHMENT_BYTES} bytes`);
   if (file.size === 0) throw invalid("file is empty", [{ path: ["file"], message: "empty" }]);
+  const endUserId = ctx.actor.type === "end_user" ? ctx.actor.id : null;
+  // Browsers (client keys) are capped per end user: checked before writing any bytes, and again under a lock.
+  if (endUserId) await assertUploadAllowed(db, ctx.orgId, endUserId, file.size);
   const stored = await storeFile(ctx.orgId, { filename: file.name || "file", content: Buffer.from(await file.arrayBuffer()), contentType: file.type });
   try {
-    const row = await insertAttachment(db, ctx.orgId, stored, { uploadedByEndUserId: ctx.actor.type === "end_user" ? ctx.actor.id : null });
+    const row = await db.transaction(async (tx) => {
+      if (endUserId) {
+        await lockUploader(tx, endUserId);
+        await assertUploadAllowed(tx, ctx.orgId, endUserId, stored.size);
+      }
+      return insertAttachment(tx, ctx.orgId, stored, { uploadedByEndUserId: endUserId });
+    });
     return serializeAttachment(row, baseUrl);
   } catch (error) {
     await fileStore().delete(stored.storageKey);

@@ -1,4 +1,3 @@
-import { pruneOrphanAttachments } from "../attachments/attachments";
 import { subscribeLive } from "../live/listener";
 import { isPresence } from "../live/types";
 import { RETRY_SCHEDULE_MS, retryDelayMs } from "../webhooks/schedule";
@@ -18,7 +17,6 @@ export type EmailWorkerOptions = {
   organizationIds?: string[];
 };
 
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const log = (message: string, error?: unknown) => console.error(`[email] ${message}`, error ?? "");
 
 /** SMTP 5xx is permanent (unknown mailbox, refused): retrying would not help and would only repeat the bounce. */
@@ -54,7 +52,6 @@ export function startEmailWorker(options: EmailWorkerOptions = {}) {
     log("LISTEN failed; falling back to polling", error);
     return () => {};
   });
-  let prunedAt = 0;
 
   const deliver = async (claim: ClaimedEmail) => {
     // Never send from an address nobody has proven (a reply queued before verification, or retried by hand).
@@ -108,10 +105,6 @@ export function startEmailWorker(options: EmailWorkerOptions = {}) {
           });
           inFlight.add(task);
         }
-      }
-      if (Date.now() - prunedAt > PRUNE_EVERY_MS && !options.organizationIds) {
-        prunedAt = Date.now();
-        await pruneOrphanAttachments().catch((error) => log("pruning unsent attachments failed", error));
       }
       if (free === 0 || claimed.length < free) await nap;
       clearTimeout(timer);
