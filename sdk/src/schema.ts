@@ -30,6 +30,8 @@ export type paths = {
                         subject: string;
                         user_email?: string;
                         description?: string;
+                        /** @description Uploaded files sent with the first message; needs `description` */
+                        attachment_ids?: string[];
                         user_first_name?: string;
                         user_last_name?: string;
                         /**
@@ -6614,7 +6616,7 @@ export type paths = {
         put?: never;
         /**
          * Upload an attachment
-         * @description multipart/form-data with one `file` field, up to 25 MiB (DEXRA_ATTACHMENT_MAX_BYTES). Send the returned id in `attachment_ids` of send-message; unsent uploads are removed after a day. SVG and HTML are only ever served as downloads.
+         * @description multipart/form-data with one `file` field, up to 25 MiB (DEXRA_ATTACHMENT_MAX_BYTES). Send the returned id in `attachment_ids` of send-message, messages/create or conversations/create (first message); unsent uploads are removed after a day. A client key's end user may upload at most DEXRA_END_USER_UPLOADS_PER_HOUR files (30) and DEXRA_END_USER_UPLOAD_BYTES_PER_HOUR bytes (100 MiB) per hour: 429 `rate_limited` with Retry-After beyond that. SVG and HTML are only ever served as downloads.
          *
          *     Server or client key.
          */
