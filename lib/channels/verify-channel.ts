@@ -50,8 +50,9 @@ async function markVerified(channel: Channel): Promise<Channel> {
 
 /** The code from the verification mail, entered by an admin (Settings → Channels or the API). */
 export async function verifyChannel(ctx: Ctx, id: string, input: unknown) {
-  const { code } = verifyChannelSchema.parse(input);
+  // Another organization's (or no) channel is a 404 before anything about the body is said.
   let channel = await channelOf(ctx, id);
+  const { code } = verifyChannelSchema.parse(input);
   if (channel.status === "pending") {
     if (!stillValid(channel) || !codeMatches(channel.id, channel.verificationNonce, code)) {
       throw invalid("The code is wrong or has expired: use the code of the latest verification mail, or resend it", [{ path: ["code"], message: "wrong or expired code" }]);
