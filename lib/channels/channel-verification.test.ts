@@ -122,6 +122,33 @@ describe("email channel address verification", () => {
     }
   });
 
+  it("a contested address is not verified by its mail coming back over SMTP (it reaches us whoever asked); a relay with the organization's key is", async () => {
+    const owner = await createTestOrg("Owner");
+    const squatter = await createTestOrg("Squatter");
+    const worker = startEmailWorker({ smtpUrl: catcher.url, organizationIds: [owner.orgId, squatter.orgId], pollMs: 50 });
+    try {
+      const address = newAddress();
+      const squat = await createChannel(squatter.ctx, { type: "email", address, name: "Mine now" });
+      const mine = await createChannel(owner.ctx, { type: "email", address, name: "Ours" });
+      await waitFor(() => catcher.mails.filter((m) => m.envelope.to.includes(address)).length >= 2);
+      // The address forwards everything to us, the squatter's verification mail included: it verifies nobody.
+      for (const mail of catcher.mails.filter((m) => m.envelope.to.includes(address))) {
+        await expect(sender.sendMail({ envelope: { from: address, to: [address] }, raw: mail.raw })).rejects.toMatchObject({ responseCode: 550 });
+      }
+      expect((await listChannels(squatter.ctx)).results[0]).toMatchObject({ id: squat.id, status: "pending" });
+      expect((await listChannels(owner.ctx)).results[0]).toMatchObject({ id: mine.id, status: "pending" });
+      // The owner's own relay (its server key) hands the mails over: only the owner's code counts there.
+      const delivered = await Promise.all(
+        catcher.mails.filter((m) => m.envelope.to.includes(address)).map((m) => receiveMail(m.raw, { to: [address] }, { organizationId: owner.orgId }).catch((e) => e.code)),
+      );
+      expect(delivered.filter((d) => typeof d === "object" && d.verified.length === 1)).toHaveLength(1);
+      expect((await listChannels(owner.ctx)).results[0]).toMatchObject({ status: "verified" });
+      expect((await listChannels(squatter.ctx)).results[0]).toMatchObject({ status: "pending" });
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it("resend issues a new code (the old one stops working), at most once a minute; a reply queued from a pending address fails with the reason", async () => {
     const org = await createTestOrg("Resend");
     const worker = startEmailWorker({ smtpUrl: catcher.url, organizationIds: [org.orgId], pollMs: 50 });

@@ -60,7 +60,12 @@ export async function receiveMail(raw: Buffer, envelope: Envelope = {}, options:
   for (const channel of byOrg.values()) outcomes.push(await receiveForChannel(channel, { ...mail, recipients: routing }, raw));
   // Pending addresses take no conversations: only their verification mail coming back, which verifies them.
   const pending = matched.filter((c) => c.status === "pending" && !byOrg.has(c.organizationId));
-  const verified = pending.length ? await verifyByInboundMail(pending, [mail.subject, mail.text, mail.html]) : [];
+  // Mail to an address reaches us whoever asked for the verification mail, so coming back over SMTP proves
+  // ownership only when a single organization claims the address; a relay posting with an organization's own
+  // key (organizationId) speaks for that organization. Contested addresses need the code entered by hand.
+  const claimants = (address: string) => new Set(matched.filter((m) => m.address.toLowerCase() === address.toLowerCase()).map((m) => m.organizationId)).size;
+  const provable = pending.filter((c) => options.organizationId || claimants(c.address) === 1);
+  const verified = provable.length ? await verifyByInboundMail(provable, [mail.subject, mail.text, mail.html]) : [];
   if (!outcomes.length && !verified.length && pending.length) {
     throw new ApiError("channel_not_verified", `${pending[0]!.address} is not verified yet: its mail is not accepted until the organization proves it receives this address`);
   }
