@@ -62,12 +62,12 @@ export async function createChannel(ctx: Ctx, input: CreateChannelInput) {
   if (taken && taken.organizationId !== ctx.orgId) throw new ApiError("conflict", `${params.address} is already verified by another organization`);
   const [row] = await db
     .insert(channels)
-    .values({ organizationId: ctx.orgId, type: params.type, address: params.address, name: params.name, status: "pending", ...issueVerification() } as never)
+    .values({ organizationId: ctx.orgId, type: params.type, address: params.address, name: params.name, status: "pending", ...issueVerification() })
     .onConflictDoNothing()
     .returning();
   if (!row) throw new ApiError("conflict", `${params.address} is already a channel of this organization`);
   const list = await listChannelRows(ctx);
-  return serializeChannel(row as Channel, defaultChannelId(list));
+  return serializeChannel(row, defaultChannelId(list));
 }
 
 export async function listChannelRows(ctx: Ctx, executor: DbOrTx = db) {
