@@ -110,6 +110,9 @@ export const attachments = pgTable(
     // The original MIME of an inbound mail, downloadable but not listed among the message's files.
     isOriginalMime: boolean("is_original_mime").notNull().default(false),
     uploadedByEndUserId: uuid("uploaded_by_end_user_id"),
+    // A browser's (client key's) network address: the upload cap also counts per address, so visitors minted
+    // one after another from one place do not each get a fresh allowance.
+    uploadedFromAddress: text("uploaded_from_address"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -117,6 +120,7 @@ export const attachments = pgTable(
     index("attachments_message_idx").on(t.messageId),
     // The per-end-user upload cap counts the last hour's uploads of one visitor.
     index("attachments_uploader_idx").on(t.uploadedByEndUserId, t.createdAt).where(sql`${t.uploadedByEndUserId} is not null`),
+    index("attachments_uploader_address_idx").on(t.organizationId, t.uploadedFromAddress, t.createdAt).where(sql`${t.uploadedFromAddress} is not null`),
   ],
 );
 

@@ -28,12 +28,18 @@ export function cleanFilename(name: string): string {
   return cleaned || "file";
 }
 
-export type AttachmentLink = { conversationId?: string | null; messageId?: string | null; isOriginalMime?: boolean; uploadedByEndUserId?: string | null };
+export type AttachmentLink = {
+  conversationId?: string | null;
+  messageId?: string | null;
+  isOriginalMime?: boolean;
+  uploadedByEndUserId?: string | null;
+  uploadedFromAddress?: string | null;
+};
 
 export async function insertAttachment(executor: DbOrTx, orgId: string, file: StoredFile, link: AttachmentLink = {}): Promise<Attachment> {
   const [row] = await executor
     .insert(attachments)
-    .values({ organizationId: orgId, ...file, conversationId: link.conversationId ?? null, messageId: link.messageId ?? null, isOriginalMime: link.isOriginalMime ?? false, uploadedByEndUserId: link.uploadedByEndUserId ?? null })
+    .values({ organizationId: orgId, ...file, conversationId: link.conversationId ?? null, messageId: link.messageId ?? null, isOriginalMime: link.isOriginalMime ?? false, uploadedByEndUserId: link.uploadedByEndUserId ?? null, uploadedFromAddress: link.uploadedFromAddress ?? null })
     .returning();
   return row!;
 }

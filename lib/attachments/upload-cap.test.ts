@@ -12,11 +12,12 @@ afterAll(() => {
   delete process.env.DEXRA_END_USER_UPLOAD_BYTES_PER_HOUR;
 });
 
-async function upload(key: string, token: string | null, bytes = 10) {
+async function upload(key: string, token: string | null, bytes = 10, address?: string) {
   const form = new FormData();
   form.append("file", new File([new Uint8Array(bytes).fill(65)], "note.txt", { type: "text/plain" }));
   const headers: Record<string, string> = { authorization: `Bearer ${key}` };
   if (token) headers["x-dexra-user-token"] = token;
+  if (address) headers["x-forwarded-for"] = address;
   const response = await attachmentsRoute.POST(new Request("http://localhost:3000/api/v1/attachments/", { method: "POST", headers, body: form }), { params: Promise.resolve({}) } as never);
   return { status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json() };
 }
@@ -51,5 +52,21 @@ describe("uploads are capped per end user", () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => upload(org.clientKey, b)));
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     expect(results.filter((r) => r.status === 429)).toHaveLength(3);
+  });
+
+  it("counts per network address too: visitors minted one after another from one place share its allowance", async () => {
+    process.env.DEXRA_END_USER_UPLOADS_PER_HOUR = "1";
+    try {
+      const org = await createTestOrg();
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await upload(org.clientKey, await visitor(org.clientKey), 10, "203.0.113.7")).status);
+      // One file per visitor, five visitors' worth per address.
+      expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+      const refused = await upload(org.clientKey, await visitor(org.clientKey), 10, "203.0.113.7");
+      expect(refused.body.error.message).toContain("at most 5 files per hour for one network address");
+      expect((await upload(org.clientKey, await visitor(org.clientKey), 10, "198.51.100.9")).status).toBe(201);
+    } finally {
+      process.env.DEXRA_END_USER_UPLOADS_PER_HOUR = "3";
+    }
   });
 });

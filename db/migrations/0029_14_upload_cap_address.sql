@@ -1,0 +1,2 @@
+ALTER TABLE "attachments" ADD COLUMN "uploaded_from_address" text;--> statement-breakpoint
+CREATE INDEX "attachments_uploader_address_idx" ON "attachments" USING btree ("organization_id","uploaded_from_address","created_at") WHERE "attachments"."uploaded_from_address" is not null;
