@@ -14,7 +14,7 @@ benchDatabaseUrl();
 const { closeDb, rows, sql } = await import("@/db/client");
 const { applyMigrations } = await import("@/db/migrate");
 const { createTestOrg } = await import("@/lib/testing/test-org");
-const { createChannel } = await import("@/lib/channels/manage-channels");
+const { createVerifiedChannel } = await import("@/lib/testing/verified-channel");
 const { startInboundSmtp } = await import("@/lib/channels/smtp-listener");
 const { startEmailWorker } = await import("@/lib/channels/email-worker");
 const { createMessage } = await import("@/lib/messages/create-message");
@@ -27,7 +27,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 await applyMigrations();
 const org = await createTestOrg("Email bench");
 const address = `bench-${randomUUID().slice(0, 8)}@acme.test`;
-await createChannel(org.ctx, { type: "email", address, name: "Bench" });
+await createVerifiedChannel(org.ctx, { type: "email", address, name: "Bench" });
 const listener = await startInboundSmtp({ port: freePort(), host: "127.0.0.1" });
 
 const CLIENTS = 8;

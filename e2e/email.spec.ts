@@ -55,7 +55,19 @@ test("Settings → Channels lists the demo address and adds another", async ({ p
   await page.getByLabel("Address").fill(address);
   await page.getByLabel("Name").fill("Sales");
   await page.getByRole("button", { name: "Add email channel" }).click();
-  await expect(page.getByText(address)).toBeVisible();
+  await expect(page.getByText(address, { exact: true })).toBeVisible();
+  // The new address is pending until the code mailed to it is entered; the demo's address is verified.
+  await expect(page.getByLabel(`Status of ${address}`)).toHaveText("Pending verification");
+  await expect(page.getByLabel("Status of support@acme.test")).toHaveText("Verified");
+  const mailed = await waitFor(() => catcher.mails.find((m) => m.envelope.to.includes(address) && m.header("x-dexra-channel-verification")), 20_000);
+  await page.getByLabel(`Verification code for ${address}`).fill("DXV-00000000000000000000");
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(page.getByText("The code is wrong or has expired", { exact: false })).toBeVisible();
+  await page.getByRole("button", { name: `Resend verification to ${address}` }).click();
+  await expect(page.getByText("A verification mail was just issued", { exact: false })).toBeVisible();
+  await page.getByLabel(`Verification code for ${address}`).fill(mailed.header("x-dexra-channel-verification")!);
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(page.getByLabel(`Status of ${address}`)).toHaveText("Verified");
   page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: `Delete channel ${address}` }).click();
   await expect(page.getByText(address)).toHaveCount(0);

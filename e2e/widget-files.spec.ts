@@ -72,6 +72,58 @@ test("a visitor attaches an image with the attach button: thumbnail in the messe
   await page.context().close();
 });
 
+test("New conversation with a file: an anonymous visitor's very first message carries the image, in the messenger and the inbox", async ({ page: agent, browser, request }) => {
+  const keys = demoKeys();
+  // No identify(): a visitor with nothing but the publishable key, as on any public page.
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key }));
+  await page.getByRole("button", { name: "Open chat" }).click();
+  await chat(page).getByRole("button", { name: "New conversation" }).click();
+  const chooser = page.waitForEvent("filechooser");
+  await chat(page).getByRole("button", { name: "Attach files" }).click();
+  await (await chooser).setFiles({ name: "broken-screen.png", mimeType: "image/png", buffer: PNG });
+  await expect(chat(page).getByRole("list", { name: "Files to send" })).toContainText("broken-screen.png");
+  const text = unique("My screen broke ");
+  await chat(page).getByRole("textbox", { name: "Write your message…" }).fill(text);
+  await chat(page).getByRole("button", { name: "Send" }).click();
+  // The conversation opens with the first message and its image (the real file: it decodes).
+  await expect(log(page).getByText(text)).toBeVisible({ timeout: 10_000 });
+  await expect(log(page).getByRole("img", { name: "broken-screen.png" })).toBeVisible();
+  await expect.poll(() => log(page).getByRole("img", { name: "broken-screen.png" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await expect(chat(page).getByRole("list", { name: "Files to send" })).toHaveCount(0);
+
+  const found = await serverGet(request, `/api/v1/conversations/?q=${encodeURIComponent(text)}`);
+  const conversation = found.results[0] as { id: string; number: number };
+  const messages = await serverGet(request, `/api/v1/conversations/${conversation.id}/messages/`);
+  expect(messages.count).toBe(1);
+  await openInbox(agent, `?view=all&c=${conversation.number}`);
+  const thread = agent.getByRole("log", { name: "Messages" });
+  await expect(thread.getByText(text)).toBeVisible();
+  await expect(thread.getByRole("img", { name: "broken-screen.png" })).toBeVisible();
+
+  // The anonymous visitor keeps chatting in the same conversation (the token minted for the upload is theirs).
+  await chat(page).getByRole("textbox", { name: "Write a reply…" }).fill("Any news?");
+  await chat(page).getByRole("button", { name: "Send" }).click();
+  await expect(thread.getByText("Any news?")).toBeVisible({ timeout: 10_000 });
+  await page.context().close();
+});
+
+test("New conversation: a refused file stops the first message with a clear message, then the text goes alone", async ({ browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("first-")}@example.ma`;
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email) } }));
+  await page.getByRole("button", { name: "Open chat" }).click();
+  await chat(page).getByRole("button", { name: "New conversation" }).click();
+  await chat(page).getByLabel("Files to attach").setInputFiles({ name: "huge.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(25 * 1024 * 1024 + 1, 7) });
+  await chat(page).getByRole("textbox", { name: "Write your message…" }).fill("First words");
+  await chat(page).getByRole("button", { name: "Send" }).click();
+  await expect(chat(page).getByRole("alert")).toHaveText("“huge.bin” is too large to send. Nothing was sent.", { timeout: 20_000 });
+  expect((await serverGet(request, `/api/v1/conversations/?user_email=${encodeURIComponent(email)}`)).count).toBe(0);
+  await chat(page).getByRole("button", { name: "Remove huge.bin" }).click();
+  await chat(page).getByRole("button", { name: "Send" }).click();
+  await expect(log(page).getByText("First words")).toBeVisible({ timeout: 10_000 });
+  await page.context().close();
+});
+
 test("files an agent sends from the inbox and through the API show in the messenger: images inline, others downloadable", async ({ page: agent, browser, request }) => {
   const { page, email, conversation } = await visitorInConversation(browser, request);
   await openInbox(agent, `?view=all&c=${conversation.number}`);

@@ -8,7 +8,8 @@ export type ErrorCode =
   | "idempotency_key_reused"
   | "payload_too_large"
   | "rate_limited"
-  | "channel_not_configured";
+  | "channel_not_configured"
+  | "channel_not_verified";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
@@ -21,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   channel_not_configured: 422,
+  channel_not_verified: 422,
 };
 
 /** The one error type domain code throws; the edges map it to `{"error": {...}}` with its status. */

@@ -54,7 +54,11 @@ async function seed() {
   ]);
 
   // The demo's email channel: `npm run demo` points its SMTP at a local mail catcher.
-  await db.insert(s.channels).values({ organizationId: orgId, type: "email", address: "support@acme.test", name: "Acme Support" }).onConflictDoNothing();
+  // Seeded as verified: the demo owns this address (its mail catcher and inbound listener stand in for the mailbox).
+  await db
+    .insert(s.channels)
+    .values({ organizationId: orgId, type: "email", address: "support@acme.test", name: "Acme Support", status: "verified", verifiedAt: new Date() })
+    .onConflictDoNothing();
 
   const users = await db
     .insert(s.endUsers)

@@ -47,3 +47,23 @@ describe("pruning ever-growing tables", () => {
     expect(next.filter((r) => r !== null)).toHaveLength(1);
   });
 });
+
+describe("pruning unsent uploads (the regular prune job, not only the email worker)", () => {
+  it("removes uploads never sent after a day, rows and bytes; keeps fresh ones", async () => {
+    const { fileStore } = await import("../attachments/store");
+    const { orgId } = await createTestOrg();
+    const tag = randomUUID();
+    const keys = { old: `${orgId}/old-${tag}`, fresh: `${orgId}/fresh-${tag}` };
+    for (const key of Object.values(keys)) await fileStore().put(key, Buffer.from("x"), "text/plain");
+    await db.execute(sql`insert into attachments (organization_id, filename, content_type, size, storage_key, created_at) values
+      (${orgId}, 'old.txt', 'text/plain', 1, ${keys.old}, now() - interval '25 hours'),
+      (${orgId}, 'fresh.txt', 'text/plain', 1, ${keys.fresh}, now() - interval '1 hour')`);
+    const removed = await pruneExpiredRows({ force: true });
+    expect(removed!.unsent_attachments).toBeGreaterThanOrEqual(1);
+    expect(removed!.stored_files).toBeGreaterThanOrEqual(1);
+    expect(await fileStore().get(keys.old)).toBeNull();
+    expect(await fileStore().get(keys.fresh)).not.toBeNull();
+    const left = await rows<{ storage_key: string }>(sql`select storage_key from attachments where organization_id = ${orgId} order by 1`);
+    expect(left.map((r) => r.storage_key)).toEqual([keys.fresh]);
+  });
+});

@@ -1,5 +1,6 @@
 import { rows, sql } from "@/db/client";
 import { pruneOrphanAttachments } from "../attachments/attachments";
+import { drainFileDeletions } from "../attachments/file-deletions";
 import { pruneExpiredSessions } from "../auth/sessions";
 import { pruneLoginThrottles } from "../auth/throttle";
 import { pruneExpiredEvents } from "../webhooks/prune-events";
@@ -49,7 +50,10 @@ export async function pruneExpiredRows(options: { force?: boolean } = {}): Promi
   removed.login_throttles = await pruneLoginThrottles();
   removed.agent_sessions = await pruneExpiredSessions();
   removed.events = await pruneExpiredEvents();
+  // Uploads never sent with a message (and files of deleted conversations) after a day, then the bytes of every
+  // file whose row is gone (pruned here, anonymized, ...) that no earlier drain managed to delete.
   removed.unsent_attachments = await pruneOrphanAttachments();
+  removed.stored_files = (await drainFileDeletions()).deleted;
   return removed;
 }
 

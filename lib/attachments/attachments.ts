@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { attachments, type Attachment } from "@/db/schema";
 import { invalid, notFound } from "../errors";
 import { isUuid } from "../ids";
+import { deleteAttachmentRows } from "./file-deletions";
 import { signedDownloadPath } from "./signed-url";
 import { sniffContentType } from "./sniff";
 import { fileStore, newStorageKey } from "./store";
@@ -27,12 +28,18 @@ export function cleanFilename(name: string): string {
   return cleaned || "file";
 }
 
-export type AttachmentLink = { conversationId?: string | null; messageId?: string | null; isOriginalMime?: boolean; uploadedByEndUserId?: string | null };
+export type AttachmentLink = {
+  conversationId?: string | null;
+  messageId?: string | null;
+  isOriginalMime?: boolean;
+  uploadedByEndUserId?: string | null;
+  uploadedFromAddress?: string | null;
+};
 
 export async function insertAttachment(executor: DbOrTx, orgId: string, file: StoredFile, link: AttachmentLink = {}): Promise<Attachment> {
   const [row] = await executor
     .insert(attachments)
-    .values({ organizationId: orgId, ...file, conversationId: link.conversationId ?? null, messageId: link.messageId ?? null, isOriginalMime: link.isOriginalMime ?? false, uploadedByEndUserId: link.uploadedByEndUserId ?? null })
+    .values({ organizationId: orgId, ...file, conversationId: link.conversationId ?? null, messageId: link.messageId ?? null, isOriginalMime: link.isOriginalMime ?? false, uploadedByEndUserId: link.uploadedByEndUserId ?? null, uploadedFromAddress: link.uploadedFromAddress ?? null })
     .returning();
   return row!;
 }
@@ -77,22 +84,31 @@ export async function claimAttachments(executor: DbOrTx, orgId: string, ids: str
   return claimed;
 }
 
-/** Removes a conversation's files and their rows: called when a conversation is deleted or anonymized (GDPR). */
+/**
+ * Removes a conversation's attachment rows and queues their bytes for deletion after commit (file-deletions.ts):
+ * called inside the transaction that deletes or anonymizes the conversation (GDPR). The caller drains the returned
+ * keys once it has committed; the prune job drains whatever is left.
+ */
 export async function deleteConversationAttachments(orgId: string, conversationId: string, executor: DbOrTx = db) {
-  const removed = await executor
-    .delete(attachments)
-    .where(and(eq(attachments.organizationId, orgId), eq(attachments.conversationId, conversationId)))
-    .returning({ storageKey: attachments.storageKey });
-  await Promise.all(removed.map((r) => fileStore().delete(r.storageKey)));
-  return { deleted: removed.length };
+  return deleteAttachmentRows(executor, sql`organization_id = ${orgId} and conversation_id = ${conversationId}`);
 }
 
-/** Uploads never sent, and files whose conversation is gone (ON DELETE SET NULL), after a day: run by the worker. */
-export async function pruneOrphanAttachments(olderThanMs = 24 * 60 * 60 * 1000) {
-  const removed = await db
-    .delete(attachments)
-    .where(and(or(isNull(attachments.messageId), isNull(attachments.conversationId)), lt(attachments.createdAt, sql`now() - ${olderThanMs}::float8 * interval '1 millisecond'`)))
-    .returning({ storageKey: attachments.storageKey });
-  await Promise.all(removed.map((r) => fileStore().delete(r.storageKey)));
-  return removed.length;
+/** Uploads never sent with a message, and files whose conversation is gone (ON DELETE SET NULL), after a day. */
+export const ORPHAN_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Run by the regular prune job (lib/api/prune-tables.ts) in every deployment: the rows go and their keys are
+ * queued in one statement, in batches; drainFileDeletions then removes the bytes.
+ */
+export async function pruneOrphanAttachments(olderThanMs = ORPHAN_AFTER_MS) {
+  let total = 0;
+  for (;;) {
+    const { deleted } = await deleteAttachmentRows(
+      db,
+      sql`id in (select id from attachments where (message_id is null or conversation_id is null)
+        and created_at < now() - ${olderThanMs}::float8 * interval '1 millisecond' limit 1000)`,
+    );
+    total += deleted;
+    if (deleted < 1000) return total;
+  }
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestOrg } from "../testing/test-org";
 import { deleteConversationAttachments, insertAttachment, storeFile } from "./attachments";
 import { downloadAttachment } from "./download";
+import { drainFileDeletions } from "./file-deletions";
 import { resetFileStore } from "./store";
 import { db } from "@/db/client";
 import { createConversation } from "../conversations/create-conversation";
@@ -41,7 +42,11 @@ describe("the S3-compatible attachment store", () => {
     const { signedDownloadPath } = await import("./signed-url");
     const response = await downloadAttachment(row.id, new URL(signedDownloadPath(row.id), "http://localhost"));
     expect(await response.text()).toBe("kept in a bucket");
-    expect(await deleteConversationAttachments(org.orgId, conversation.id)).toEqual({ deleted: 1 });
+    const removed = await deleteConversationAttachments(org.orgId, conversation.id);
+    expect(removed).toEqual({ deleted: 1, storageKeys: [stored.storageKey] });
     await expect(downloadAttachment(row.id, new URL(signedDownloadPath(row.id), "http://localhost"))).rejects.toMatchObject({ code: "not_found" });
+    // The queued deletion removes the object from the bucket.
+    expect(await drainFileDeletions({ storageKeys: removed.storageKeys })).toEqual({ deleted: 1, failed: 0 });
+    expect(fs.readdirSync(path.join(dir, "dexra-test"), { recursive: true }).some((f) => String(f).includes(stored.storageKey.split("/")[1]!))).toBe(false);
   });
 });

@@ -46,3 +46,8 @@ export function resetFileStore() {
 }
 
 export const newStorageKey = (orgId: string) => `${orgId}/${randomUUID()}`;
+
+/** Tests put a store of their own in front (one that fails or is slow, to prove what waits for it and what does not). */
+export function replaceFileStore(store: FileStore | undefined) {
+  holder.__dexraFileStore = store;
+}

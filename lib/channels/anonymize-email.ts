@@ -3,7 +3,8 @@ import { db, type DbOrTx } from "@/db/client";
 import { deleteConversationAttachments } from "../attachments/attachments";
 
 /**
- * For anonymization (GDPR, lib/privacy): removes the conversation's files (attachments and original .eml) and
+ * For anonymization (GDPR, lib/privacy): removes the conversation's file rows (attachments and original .eml;
+ * their bytes are queued for deletion after commit, see lib/attachments/file-deletions.ts) and
  * blanks the addresses and subjects kept with its mail. Message-IDs stay, so a late reply still finds the
  * (anonymized) conversation instead of re-creating the customer's data elsewhere.
  */

@@ -9,7 +9,7 @@ import { createMessage } from "../messages/create-message";
 import { createTestOrg } from "../testing/test-org";
 import { startSmtpCatcher, waitFor, type SmtpCatcher } from "../testing/smtp-catcher";
 import { startEmailWorker } from "./email-worker";
-import { createChannel } from "./manage-channels";
+import { createVerifiedChannel } from "../testing/verified-channel";
 import { startInboundSmtp } from "./smtp-listener";
 
 // Real SMTP both ways on loopback (ports the system picks): the listener under test, and a catcher standing in for
@@ -32,7 +32,7 @@ afterAll(async () => {
 async function emailOrg() {
   const org = await createTestOrg("Email");
   const address = `support-${randomUUID().slice(0, 8)}@acme.test`;
-  const channel = await createChannel(org.ctx, { type: "email", address, name: "Acme Support" });
+  const channel = await createVerifiedChannel(org.ctx, { type: "email", address, name: "Acme Support" });
   const worker = startEmailWorker({ smtpUrl: catcher.url, organizationIds: [org.orgId], pollMs: 50 });
   return { ...org, address, channel, worker };
 }

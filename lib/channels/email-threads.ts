@@ -13,6 +13,7 @@ export type ThreadRow = {
   channel_id: string | null;
   channel_address: string | null;
   channel_name: string | null;
+  channel_status: "pending" | "verified" | null;
   requester_email: string | null;
 };
 
@@ -20,7 +21,7 @@ export type ThreadRow = {
 export async function getEmailThread(tx: Tx, orgId: string, conversationId: string): Promise<ThreadRow | null> {
   const [row] = await rows<ThreadRow>(
     sql`select t.conversation_id, t.reply_token, t.subject, t.cc, ch.id as channel_id, ch.address as channel_address,
-        ch.name as channel_name, u.email as requester_email
+        ch.name as channel_name, ch.status as channel_status, u.email as requester_email
       from email_threads t
       join conversations c on c.id = t.conversation_id
       join end_users u on u.id = c.requester_id

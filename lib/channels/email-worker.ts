@@ -2,6 +2,7 @@ import { startLeasedWorker, type LeasedWorker } from "../queue/leased-worker";
 import { RETRY_SCHEDULE_MS, retryDelayMs } from "../webhooks/schedule";
 import { claimDueEmails, markEmailFailed, markEmailSent, type ClaimedEmail } from "./outbound-queue";
 import { createSmtpTransport, sendQueuedEmail } from "./send-email";
+import { claimDueVerifications, markVerificationFailed, markVerificationSent, sendVerificationMail, type ClaimedVerification } from "./verification-mail";
 
 export type EmailWorkerOptions = {
   smtpUrl?: string;
@@ -40,6 +41,11 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): LeasedWorker
   const transport = createSmtpTransport(smtpUrl, timeoutMs);
 
   const deliver = async (claim: ClaimedEmail) => {
+    // Never send from an address nobody has proven (a reply queued before verification, or retried by hand).
+    if (claim.channel_status === "pending") {
+      await markEmailFailed(claim, `${claim.from_address} is not verified yet`, null).catch((e) => log(`mail ${claim.id} could not be recorded`, e));
+      return;
+    }
     try {
       await sendQueuedEmail(transport, claim);
       await markEmailSent(claim);
@@ -49,13 +55,30 @@ export function startEmailWorker(options: EmailWorkerOptions = {}): LeasedWorker
     }
   };
 
-  const worker = startLeasedWorker<ClaimedEmail>({
+  // Channel verification mails ride the same transport and the same retry discipline as replies.
+  const deliverVerification = async (claim: ClaimedVerification) => {
+    try {
+      await sendVerificationMail(transport, claim);
+      await markVerificationSent(claim);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await markVerificationFailed(claim, reason, isPermanent(error) ? null : retryDelayMs(claim.attempt, schedule)).catch((e) => log(`verification ${claim.id} could not be recorded`, e));
+    }
+  };
+
+  type Item = { mail: ClaimedEmail } | { verification: ClaimedVerification };
+  const worker = startLeasedWorker<Item>({
     name: "email",
     concurrency: options.concurrency ?? 10,
     pollMs: options.pollMs ?? 1000,
     wakesOn: (signal) => signal.type === "message_out",
-    claim: (free) => claimDueEmails(free, leaseMs, options.organizationIds),
-    process: deliver,
+    claim: async (free) => {
+      const mails = await claimDueEmails(free, leaseMs, options.organizationIds);
+      // At least one verification mail each round, so a backlog of replies never starves an address's proof.
+      const verifications = await claimDueVerifications(Math.max(1, free - mails.length), leaseMs, options.organizationIds);
+      return [...mails.map((mail) => ({ mail })), ...verifications.map((verification) => ({ verification }))];
+    },
+    process: (item) => ("mail" in item ? deliver(item.mail) : deliverVerification(item.verification)),
   });
   return {
     async stop(stopOptions) {

@@ -13,6 +13,8 @@ export type ClaimedEmail = {
   rfc_message_id: string;
   from_address: string;
   channel_name: string | null;
+  /** Null when the channel was deleted after the mail was queued (it still goes out from the remembered address). */
+  channel_status: "pending" | "verified" | null;
   reply_token: string | null;
   to_addresses: string[];
   cc_addresses: string[];
@@ -46,7 +48,7 @@ export async function claimDueEmails(limit: number, leaseMs: number, organizatio
     left join channels ch on ch.id = t.channel_id
     where e.id = due.id and m.id = e.message_id and t.conversation_id = e.conversation_id
     returning e.id, e.organization_id, e.conversation_id, e.message_id, e.attempts as attempt, e.locked_until::text as lease,
-      e.rfc_message_id, e.from_address, ch.name as channel_name, t.reply_token, e.to_addresses, e.cc_addresses, e.subject,
+      e.rfc_message_id, e.from_address, ch.name as channel_name, ch.status as channel_status, t.reply_token, e.to_addresses, e.cc_addresses, e.subject,
       e.in_reply_to, e."references", m.body, e.automated,
       (select name from agents where id = m.author_agent_id) as agent_name`);
 }

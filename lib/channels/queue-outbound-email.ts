@@ -35,7 +35,13 @@ export async function queueOutboundEmail(tx: Tx, ctx: Ctx, message: MessageRecor
   );
   const chain = previous ? [...previous.references, previous.rfc_message_id] : [];
   const references = chain.length > MAX_REFERENCES ? [chain[0]!, ...chain.slice(-(MAX_REFERENCES - 1))] : chain;
-  const problem = !thread?.channel_address ? "No email channel is configured for this organization" : !thread.requester_email ? "The requester has no email address" : null;
+  const problem = !thread?.channel_address
+    ? "No email channel is configured for this organization"
+    : thread.channel_status !== "verified"
+      ? `${thread.channel_address} is not verified yet: nothing is sent from it until its verification code is entered (Settings → Channels)`
+      : !thread.requester_email
+        ? "The requester has no email address"
+        : null;
   await rows(
     sql`insert into email_messages (organization_id, conversation_id, message_id, channel_id, direction, rfc_message_id, from_address,
         to_addresses, cc_addresses, subject, in_reply_to, "references", automated, delivery_status, next_attempt_at, last_error)

@@ -16,6 +16,7 @@ import { createEmailThread, setThreadCc, textArray } from "./email-threads";
 import { baseAddress, findThread, replyTokenFor } from "./find-thread";
 import { findChannelsByAddress } from "./manage-channels";
 import { parseEmail, type ParsedEmail } from "./parse-email";
+import { verifyByInboundMail } from "./verify-channel";
 
 /** Above this a mail is refused (the SMTP listener says so before the data, the HTTP route answers 413). */
 export const MAX_INBOUND_BYTES = Number(process.env.DEXRA_INBOUND_MAX_BYTES ?? 40 * 1024 * 1024);
@@ -34,22 +35,41 @@ export type Envelope = { from?: string | null; to?: string[] };
  * `organizationId` restricts delivery to that organization (the HTTP route, authenticated by its server key).
  */
 export async function receiveEmail(raw: Buffer, envelope: Envelope = {}, options: { organizationId?: string } = {}): Promise<ReceiveOutcome[]> {
+  return (await receiveMail(raw, envelope, options)).delivered;
+}
+
+/**
+ * receiveEmail plus what the mail did to pending channels: `verified` lists the channels it verified (their
+ * verification mail come back). Mail only for pending channels, verifying none, is refused (channel_not_verified).
+ */
+export async function receiveMail(raw: Buffer, envelope: Envelope = {}, options: { organizationId?: string } = {}): Promise<{ delivered: ReceiveOutcome[]; verified: Channel[] }> {
   if (raw.length > MAX_INBOUND_BYTES) throw new ApiError("payload_too_large", `Mail exceeds ${MAX_INBOUND_BYTES} bytes`);
   const mail = await parseEmail(raw, envelope);
   // With an SMTP envelope, only its recipients route: a To/Cc header naming another organization's address does
   // not deliver there (headers are the sender's to write). Without one (a relay's HTTP post), the headers do.
   const routing = envelope.to?.length ? envelope.to.map((a) => a.toLowerCase()) : mail.recipients;
-  const matched = await findChannelsByAddress([...new Set(routing.map(baseAddress))]);
+  const addresses = [...new Set(routing.map(baseAddress))];
+  // A relay posting with one organization's key delivers to that organization only.
+  const matched = (await findChannelsByAddress(addresses)).filter((c) => !options.organizationId || c.organizationId === options.organizationId);
   const byOrg = new Map<string, Channel>();
-  for (const address of routing.map(baseAddress)) {
-    const channel = matched.find((c) => c.address.toLowerCase() === address);
-    // A relay posting with one organization's key delivers to that organization only.
-    if (options.organizationId && channel?.organizationId !== options.organizationId) continue;
+  for (const address of addresses) {
+    const channel = matched.find((c) => c.status === "verified" && c.address.toLowerCase() === address);
     if (channel && !byOrg.has(channel.organizationId)) byOrg.set(channel.organizationId, channel);
   }
   const outcomes: ReceiveOutcome[] = [];
   for (const channel of byOrg.values()) outcomes.push(await receiveForChannel(channel, { ...mail, recipients: routing }, raw));
-  return outcomes;
+  // Pending addresses take no conversations: only their verification mail coming back, which verifies them.
+  const pending = matched.filter((c) => c.status === "pending" && !byOrg.has(c.organizationId));
+  // Mail to an address reaches us whoever asked for the verification mail, so coming back over SMTP proves
+  // ownership only when a single organization claims the address; a relay posting with an organization's own
+  // key (organizationId) speaks for that organization. Contested addresses need the code entered by hand.
+  const claimants = (address: string) => new Set(matched.filter((m) => m.address.toLowerCase() === address.toLowerCase()).map((m) => m.organizationId)).size;
+  const provable = pending.filter((c) => options.organizationId || claimants(c.address) === 1);
+  const verified = provable.length ? await verifyByInboundMail(provable, [mail.subject, mail.text, mail.html]) : [];
+  if (!outcomes.length && !verified.length && pending.length) {
+    throw new ApiError("channel_not_verified", `${pending[0]!.address} is not verified yet: its mail is not accepted until the organization proves it receives this address`);
+  }
+  return { delivered: outcomes, verified };
 }
 
 const isKnown = async (orgId: string, rfcId: string, executor: Tx | typeof db = db) =>

@@ -17,5 +17,16 @@ export const channelResponseSchema = z.object({
   address: z.string(),
   name: z.string(),
   is_default: z.boolean(),
+  status: z.enum(["pending", "verified"]).meta({ description: "`pending` until the address is proven: no mail is received from or sent to it" }),
+  verified_at: z.string().nullable(),
+  verification: z
+    .object({ sent_at: z.string().nullable(), expires_at: z.string().nullable(), error: z.string().nullable() })
+    .nullable()
+    .meta({ description: "For a pending channel: when the verification mail went out, until when its code is good, and why it failed" }),
   created_at: z.string(),
+});
+
+/** The code from a channel's verification mail (`DXV-` and 20 hex digits; case and spaces forgiven). */
+export const verifyChannelSchema = z.strictObject({
+  code: z.string().trim().min(1, "code is required").max(100),
 });

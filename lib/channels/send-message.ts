@@ -76,6 +76,9 @@ export async function sendMessage(ctx: Ctx, input: SendMessageInput) {
   if (!(CONFIGURABLE_CHANNELS as readonly string[]).includes(params.channel)) throw notConfigured(params.channel);
   const emailChannel = params.channel === "email" ? await findEmailChannel(ctx, params.channel_id) : null;
   if (params.channel === "email" && !emailChannel) throw notConfigured("email");
+  if (emailChannel && emailChannel.status !== "verified") {
+    throw new ApiError("channel_not_verified", `${emailChannel.address} is not verified yet: enter the code of its verification mail (Settings → Channels) before sending from it`);
+  }
   return db.transaction(async (tx) => {
     const recipient = await findRecipient(tx, ctx.orgId, params.recipient_id);
     if (params.channel === "email" && !recipient.email) throw invalid("the recipient has no email address", [{ path: ["recipient_id"], message: "no email" }]);

@@ -1,7 +1,8 @@
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
+import { ApiError } from "../errors";
 import { baseAddress } from "./find-thread";
 import { findChannelsByAddress } from "./manage-channels";
-import { MAX_INBOUND_BYTES, receiveEmail } from "./receive-email";
+import { MAX_INBOUND_BYTES, receiveMail } from "./receive-email";
 
 export type InboundSmtpOptions = { port: number; host?: string; maxBytes?: number };
 
@@ -44,9 +45,11 @@ export async function startInboundSmtp(options: InboundSmtpOptions) {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
         };
-        receiveEmail(Buffer.concat(chunks), envelope).then(
+        receiveMail(Buffer.concat(chunks), envelope).then(
           () => callback(),
           (error) => {
+            // A pending (unverified) address: refused for good, with the reason, so the sender sees why.
+            if (error instanceof ApiError && error.code === "channel_not_verified") return callback(smtpError(error.message, 550));
             log("storing inbound mail failed", error);
             callback(smtpError("Temporary failure storing the message, try again later", 451));
           },

@@ -5,6 +5,7 @@ import { conversations, endUsers, organizations } from "@/db/schema";
 import type { Ctx } from "../context";
 import { invalid, notFound } from "../errors";
 import { createAnonymousEndUser, findOrCreateEndUser, findOrCreateEndUserByExternalId } from "../end-users/find-or-create-end-user";
+import { claimAttachments } from "../attachments/attachments";
 import { recordChange } from "../events/record";
 import { insertMessage } from "../messages/insert-message";
 import { recordConversationCreatedFact } from "../reports/record-facts";
@@ -40,6 +41,9 @@ async function verifiedRequester(tx: Tx, orgId: string, id: string, claimedEmail
   }
   return user;
 }
+
+/** Whose uploads the first message may carry: a browser (client key) only its own end user's; a server key any of the organization's. */
+const uploaderFor = (ctx: Ctx, requesterId: string) => (ctx.actor.type === "end_user" || (ctx.actor.type === "api_key" && ctx.actor.kind === "client") ? requesterId : undefined);
 
 /**
  * Creates a conversation (and its requester when new). `requesterId` pins the requester, as a client key
@@ -95,8 +99,9 @@ export async function createConversationInTx(tx: Tx, ctx: Ctx, params: z.output<
     await setTagsInTx(tx, ctx, created!.id, options.tags);
     conversation = serializeConversation(await getConversationRowOrThrow(ctx.orgId, created!.id, tx));
   }
+  if (params.attachment_ids && !params.description) throw invalid("attachment_ids needs a description (the first message the files go with)", [{ path: ["description"], message: "required with attachment_ids" }]);
   if (params.description) {
-    await insertMessage(tx, ctx, {
+    const message = await insertMessage(tx, ctx, {
       conversationId: created!.id,
       body: params.description,
       type: "reply",
@@ -104,6 +109,8 @@ export async function createConversationInTx(tx: Tx, ctx: Ctx, params: z.output<
       author: { endUserId: requester.id, email: requester.email },
       channel: params.channel,
     });
+    // The first message's files (an end user may only send their own uploads, as with any later message).
+    if (params.attachment_ids) await claimAttachments(tx, ctx.orgId, params.attachment_ids, { conversationId: created!.id, messageId: message.id }, uploaderFor(ctx, requester.id));
     conversation = serializeConversation(await getConversationRowOrThrow(ctx.orgId, created!.id, tx));
   }
   return { conversation, anonymousToken };

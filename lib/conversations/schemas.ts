@@ -16,6 +16,8 @@ export const createConversationSchema = z.strictObject({
   subject: z.string({ error: "subject is required" }).trim().min(1, "subject is required").max(500, "subject must be at most 500 characters"),
   user_email: emailSchema.optional(),
   description: messageBodySchema.optional(),
+  // Files of the first message (the widget's "New conversation" with an attachment): ids from POST /api/v1/attachments/.
+  attachment_ids: z.array(z.uuid()).min(1).max(10).optional().meta({ description: "Uploaded files sent with the first message; needs `description`" }),
   user_first_name: nameSchema.optional(),
   user_last_name: nameSchema.optional(),
   priority: conversationPrioritySchema.default("normal"),

@@ -4,6 +4,7 @@ import { conversations, endUsers, messages, ratings } from "@/db/schema";
 import type { Ctx } from "../context";
 import { sha256 } from "../crypto";
 import { emitEvent } from "../events/record";
+import { signalRequesterChanged } from "../widget/stream-scope";
 import { serializeEndUser } from "./serialize";
 
 /**
@@ -49,6 +50,8 @@ export async function mergeAnonymousEndUser(ctx: Ctx, anonymousToken: string, in
       .where(eq(endUsers.id, target.id))
       .returning();
     await tx.delete(endUsers).where(eq(endUsers.id, anonymous.id));
+    // Open widget streams (any process) cache who owns a conversation: tell them it moved.
+    await signalRequesterChanged(tx, ctx.orgId, moved.map((c) => c.id), target.id);
     await emitEvent(tx, ctx, "user_updated", {
       user: serializeEndUser(updated!),
       changes: { merged_anonymous_user_id: anonymous.id, conversation_ids: moved.map((c) => c.id) },

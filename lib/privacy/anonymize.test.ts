@@ -21,7 +21,7 @@ import { createConversation } from "../conversations/create-conversation";
 import { eventually, startWebhookReceiver, type WebhookReceiver } from "../testing/webhook-receiver";
 import { listWebhookDeliveries, redeliverWebhookDelivery } from "../webhooks/deliveries";
 import { createWebhookEndpoint } from "../webhooks/endpoints";
-import { createChannel } from "../channels/manage-channels";
+import { createVerifiedChannel } from "../testing/verified-channel";
 import { startWebhookWorker } from "../webhooks/worker";
 import { anonymizeConversation } from "./anonymize";
 
@@ -153,7 +153,7 @@ describe("GDPR anonymization", () => {
 
   it("an email reply not yet sent stops as failed: nobody is left to mail it to", async () => {
     const org = await createTestOrg();
-    await createChannel(org.ctx, { type: "email", address: `support-${randomUUID().slice(0, 8)}@acme.test`, name: "Support" });
+    await createVerifiedChannel(org.ctx, { type: "email", address: `support-${randomUUID().slice(0, 8)}@acme.test`, name: "Support" });
     const created = await callRoute(createRoute.POST, "POST", "x", { key: org.serverKey, body: { subject: "By mail", user_email: "mailme@example.test", channel: "email" } });
     await createMessage(org.ctx, created.body.id, { body: "Queued answer", user_email: org.owner.email });
     const queued = () => rows<{ delivery_status: string; next_attempt_at: string | null }>(sql`select delivery_status, next_attempt_at::text from email_messages where conversation_id = ${created.body.id}`);

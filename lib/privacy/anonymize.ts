@@ -7,6 +7,7 @@ import { lockConversationOrThrow } from "../conversations/scope";
 import { getEndUserRowOrThrow } from "../end-users/end-users";
 import { ApiError } from "../errors";
 import { emitEvent } from "../events/record";
+import { drainSoon } from "../attachments/file-deletions";
 import { anonymizeConversationEmail } from "../channels/anonymize-email";
 import { REDACTED, scrubAttributes, scrubJson } from "./scrub";
 import { scrubCopies } from "./scrub-rows";
@@ -28,8 +29,9 @@ async function closeIfForced(tx: Tx, ctx: Ctx, locked: Conversation[], force: bo
  * copy (activities, events, webhook answers, idempotent replays); attachments through the hook. Rows, counts and
  * timestamps stay, so reports keep their numbers.
  */
-async function anonymizeConversationsInTx(tx: Tx, ctx: Ctx, locked: Conversation[], userIds: string[]) {
+async function anonymizeConversationsInTx(tx: Tx, ctx: Ctx, locked: Conversation[], userIds: string[]): Promise<string[]> {
   const ids = locked.map((c) => c.id);
+  const storageKeys: string[] = [];
   if (ids.length) {
     await tx.execute(sql`update messages set body = ${REDACTED}, external_id = null,
       sender_email = case when author_agent_id is null then null else sender_email end
@@ -52,8 +54,9 @@ async function anonymizeConversationsInTx(tx: Tx, ctx: Ctx, locked: Conversation
     await tx.execute(sql`update conversations c set search_document = coalesce((select dexra_search_agg(m.search order by m.created_at, m.id)
       from messages m where m.conversation_id = c.id), ''::tsvector)
       where c.organization_id = ${ctx.orgId} and c.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
-    // Files (uploads, mail attachments, the original .eml) are deleted; the mail's addresses and subjects blanked.
-    for (const id of ids) await anonymizeConversationEmail(ctx.orgId, id, tx);
+    // File rows (uploads, mail attachments, the original .eml) go and their keys are queued in this transaction;
+    // the bytes are deleted after commit (never inside it). The mail's addresses and subjects are blanked.
+    for (const id of ids) storageKeys.push(...(await anonymizeConversationEmail(ctx.orgId, id, tx)).storageKeys);
   }
   if (userIds.length) {
     // Their messages in conversations they did not request (a merge can move them) go too.
@@ -61,6 +64,7 @@ async function anonymizeConversationsInTx(tx: Tx, ctx: Ctx, locked: Conversation
       where organization_id = ${ctx.orgId} and author_end_user_id in (${sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
   }
   await scrubCopies(tx, ctx.orgId, ids, userIds);
+  return storageKeys;
 }
 
 async function lockConversationsOf(tx: Tx, ctx: Ctx, requesterId: string) {
@@ -74,19 +78,21 @@ async function lockConversationsOf(tx: Tx, ctx: Ctx, requesterId: string) {
 
 /** `POST /conversations/{id}/anonymize/`: one conversation, irreversibly; its requester's profile stays. */
 export async function anonymizeConversation(ctx: Ctx, id: string, options: { force?: boolean } = {}) {
-  await db.transaction(async (tx) => {
+  const storageKeys = await db.transaction(async (tx) => {
     const current = await lockConversationOrThrow(tx, ctx, id);
     await closeIfForced(tx, ctx, [current], options.force === true);
     const [locked] = await tx.select(conversationColumns).from(conversations).where(eq(conversations.id, id));
-    await anonymizeConversationsInTx(tx, ctx, [locked!], []);
+    const keys = await anonymizeConversationsInTx(tx, ctx, [locked!], []);
     await emitEvent(tx, ctx, "conversation_anonymized", { conversation_id: id }, id);
+    return keys;
   });
+  await drainSoon(storageKeys);
   return { status: "done" as const };
 }
 
 /** `POST /users/{id}/anonymize/`: the end user's profile and every conversation they requested. */
 export async function anonymizeEndUser(ctx: Ctx, id: string, options: { force?: boolean } = {}) {
-  await db.transaction(async (tx) => {
+  const storageKeys = await db.transaction(async (tx) => {
     const user = await getEndUserRowOrThrow(ctx, id, tx, true);
     const current = await lockConversationsOf(tx, ctx, user.id);
     await closeIfForced(tx, ctx, current, options.force === true);
@@ -103,17 +109,21 @@ export async function anonymizeEndUser(ctx: Ctx, id: string, options: { force?: 
         anonymizedAt: user.anonymizedAt ?? new Date(),
       })
       .where(and(eq(endUsers.organizationId, ctx.orgId), eq(endUsers.id, user.id)));
-    await anonymizeConversationsInTx(tx, ctx, locked, [user.id]);
+    const keys = await anonymizeConversationsInTx(tx, ctx, locked, [user.id]);
     for (const c of locked) await emitEvent(tx, ctx, "conversation_anonymized", { conversation_id: c.id }, c.id);
     await emitEvent(tx, ctx, "user_anonymized", { user_id: user.id, conversation_ids: locked.map((c) => c.id) });
+    return keys;
   });
+  await drainSoon(storageKeys);
   return { status: "done" as const };
 }
 
 /** For the retention job: anonymizes one closed conversation it has locked (SKIP LOCKED) in its transaction. */
+/** Returns the storage keys it queued: the caller drains them after its commit (or the prune job does). */
 export async function anonymizeLockedConversation(tx: Tx, ctx: Ctx, locked: Conversation) {
-  await anonymizeConversationsInTx(tx, ctx, [locked], []);
+  const keys = await anonymizeConversationsInTx(tx, ctx, [locked], []);
   await emitEvent(tx, ctx, "conversation_anonymized", { conversation_id: locked.id, reason: "retention" }, locked.id);
+  return keys;
 }
 
 export const anonymizedCount = async (orgId: string) =>

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import { systemActor, type Ctx } from "../context";
 import { assertRole } from "../settings/authorize";
 import { parseInput } from "../settings/parse";
+import { drainSoon } from "../attachments/file-deletions";
 import { anonymizeLockedConversation } from "./anonymize";
 import { retentionSchema } from "./schemas";
 
@@ -20,6 +21,7 @@ const BATCH = 50;
 export async function runRetention(now = new Date()): Promise<number> {
   let done = 0;
   for (;;) {
+    const storageKeys: string[] = [];
     const batch = await db.transaction(async (tx) => {
       const due = await tx
         .select(conversationColumns)
@@ -40,10 +42,12 @@ export async function runRetention(now = new Date()): Promise<number> {
         .for("update", { of: conversations, skipLocked: true });
       for (const row of due) {
         const ctx: Ctx = { orgId: row.organizationId, actor: systemActor };
-        await anonymizeLockedConversation(tx, ctx, row);
+        storageKeys.push(...(await anonymizeLockedConversation(tx, ctx, row)));
       }
       return due.length;
     });
+    // The files' bytes go after the commit (their keys were queued in it).
+    await drainSoon(storageKeys);
     done += batch;
     if (batch < BATCH) return done;
   }

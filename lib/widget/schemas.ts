@@ -52,3 +52,6 @@ export const widgetProfileSchema = z.strictObject({
 export type WidgetProfile = z.infer<typeof widgetProfileSchema>;
 
 export const widgetTypingSchema = z.strictObject({ conversation_id: z.uuid(), typing: z.boolean() });
+
+/** POST /api/widget/visitor: the name from the pre-chat form, if any, for the new anonymous visitor. */
+export const anonymousVisitorSchema = z.strictObject({ first_name: z.string().trim().min(1).max(200).optional() });

@@ -59,3 +59,42 @@ describe("the widget stream", () => {
     expect(raw).not.toContain(foreign.conversation.id);
   });
 });
+
+describe("the widget stream after an identity merge", () => {
+  it("follows the moved conversation: the verified user's open stream hears it, the anonymous one no longer does", async () => {
+    const { mergeAnonymousEndUser } = await import("../end-users/merge-anonymous");
+    const org = await createTestOrg();
+    const system = { ...org.ctx, actor: { type: "system" as const, id: null, name: "t" } };
+    const anon = await createConversation(system, { subject: "Before login", description: "hi", channel: "web" });
+    const anonId = anon.conversation.requester!.id;
+    const verified = await identifyEndUser(org.orgId, { email: `v-${Date.now()}@example.com` });
+
+    // Both streams are open before the merge (the verified user on another device, say), and both have already
+    // looked up who owns the conversation: a first reply warms every cache.
+    const anonAbort = new AbortController();
+    const verifiedAbort = new AbortController();
+    const anonStream = widgetEventStream(org.orgId, anonId, anonAbort.signal);
+    const verifiedStream = widgetEventStream(org.orgId, verified.id, verifiedAbort.signal);
+    const isSecond = (e: Record<string, unknown>) => e.type === "message" && (e as { n?: number }).n === 2;
+    const anonReading = collect(anonStream, isSecond, 4000);
+    const verifiedReading = collect(verifiedStream, (e) => e.type === "message", 6000);
+    await new Promise((r) => setTimeout(r, 300));
+    await createMessage(org.ctx, anon.conversation.id, { body: "First reply" });
+    await new Promise((r) => setTimeout(r, 300));
+
+    expect(await mergeAnonymousEndUser(org.ctx, anon.anonymousToken!, verified.id)).toBe(1);
+    await createMessage(org.ctx, anon.conversation.id, { body: "Second reply, after the merge" });
+
+    const heardByVerified = (await verifiedReading).events;
+    const heardByAnon = (await anonReading).events;
+    anonAbort.abort();
+    verifiedAbort.abort();
+    // The new owner is told the conversation arrived, then hears the reply.
+    expect(heardByVerified).toEqual([
+      { type: "conversation", conversation_id: anon.conversation.id },
+      { type: "message", conversation_id: anon.conversation.id },
+    ]);
+    // The anonymous identity heard the first reply only.
+    expect(heardByAnon.filter((e) => e.type === "message")).toEqual([{ type: "message", conversation_id: anon.conversation.id }]);
+  });
+});

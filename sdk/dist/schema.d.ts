@@ -29,6 +29,8 @@ export type paths = {
                         subject: string;
                         user_email?: string;
                         description?: string;
+                        /** @description Uploaded files sent with the first message; needs `description` */
+                        attachment_ids?: string[];
                         user_first_name?: string;
                         user_last_name?: string;
                         /**
@@ -6079,7 +6081,7 @@ export type paths = {
         put?: never;
         /**
          * Create an email channel
-         * @description Mail to `address` (delivered to the built-in SMTP listener or posted to /api/v1/inbound/email/) creates or continues conversations; agent replies go out from it through DEXRA_SMTP_URL with Reply-To `local+<token>@domain`. Threading: the reply token first, then every id of References and In-Reply-To against the Message-IDs of all mail in and out; otherwise a new conversation. Replies to a merged conversation land in its target; replies to a deleted one start a new conversation. Auto-replies, bounces and list mail are stored but never answered and never reopen a conversation. An address belongs to one organization (409 when taken).
+         * @description Mail to `address` (delivered to the built-in SMTP listener or posted to /api/v1/inbound/email/) creates or continues conversations; agent replies go out from it through DEXRA_SMTP_URL with Reply-To `local+<token>@domain`. Threading: the reply token first, then every id of References and In-Reply-To against the Message-IDs of all mail in and out; otherwise a new conversation. Replies to a merged conversation land in its target; replies to a deleted one start a new conversation. Auto-replies, bounces and list mail are stored but never answered and never reopen a conversation. A new channel is `pending`: a verification mail with a one-time code is sent to the address through DEXRA_SMTP_URL, and until the code is entered (POST …/verify/) or that mail comes back on the inbound path (the address forwards to Dexra), mail to the address is refused and nothing is sent from it. An address verified by another organization cannot be added (409).
          *
          *     Server key only.
          */
@@ -6279,6 +6281,228 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channels/{id}/verify/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a channel's address
+         * @description `code`: the one-time code of the latest verification mail sent to the address. 400 when wrong or expired; 409 when another organization verified the address first.
+         *
+         *     Server key only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The verified channel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+                /** @description Invalid input (malformed JSON, wrong types, unknown fields or enum values) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown or revoked key, or (client keys) no verified end-user identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A client key on a server-only endpoint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or belongs to another organization or end user */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body above 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{id}/resend-verification/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a new verification mail
+         * @description Issues a new code (the previous one stops working) and queues the mail. At most once a minute per channel (429).
+         *
+         *     Server key only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The pending channel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+                /** @description Invalid input (malformed JSON, wrong types, unknown fields or enum values) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, malformed, unknown or revoked key, or (client keys) no verified end-user identity */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A client key on a server-only endpoint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or belongs to another organization or end user */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body above 1 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbound/email/": {
         parameters: {
             query?: never;
@@ -6290,7 +6514,7 @@ export type paths = {
         put?: never;
         /**
          * Deliver a raw inbound mail
-         * @description For mail relays: the body is the raw RFC 5322 message (`Content-Type: message/rfc822`, up to DEXRA_INBOUND_MAX_BYTES, 40 MiB by default). Optional `X-Envelope-To` (comma-separated) and `X-Envelope-From` headers carry the SMTP envelope. Only channels of the key's organization receive it; 422 `channel_not_configured` when no recipient is one.
+         * @description For mail relays: the body is the raw RFC 5322 message (`Content-Type: message/rfc822`, up to DEXRA_INBOUND_MAX_BYTES, 40 MiB by default). Optional `X-Envelope-To` (comma-separated) and `X-Envelope-From` headers carry the SMTP envelope. Only verified channels of the key's organization receive it; 422 `channel_not_configured` when no recipient is one, 422 `channel_not_verified` when the recipient is a channel still pending verification (unless the mail is its verification mail, which verifies it).
          *
          *     Server key only.
          */
@@ -6391,7 +6615,7 @@ export type paths = {
         put?: never;
         /**
          * Upload an attachment
-         * @description multipart/form-data with one `file` field, up to 25 MiB (DEXRA_ATTACHMENT_MAX_BYTES). Send the returned id in `attachment_ids` of send-message; unsent uploads are removed after a day. SVG and HTML are only ever served as downloads.
+         * @description multipart/form-data with one `file` field, up to 25 MiB (DEXRA_ATTACHMENT_MAX_BYTES). Send the returned id in `attachment_ids` of send-message, messages/create or conversations/create (first message); unsent uploads are removed after a day. A client key's end user may upload at most DEXRA_END_USER_UPLOADS_PER_HOUR files (30) and DEXRA_END_USER_UPLOAD_BYTES_PER_HOUR bytes (100 MiB) per hour: 429 `rate_limited` with Retry-After beyond that. SVG and HTML are only ever served as downloads.
          *
          *     Server or client key.
          */
@@ -7345,18 +7569,32 @@ export type components = {
             address: string;
             name: string;
             is_default: boolean;
+            /**
+             * @description `pending` until the address is proven: no mail is received from or sent to it
+             * @enum {string}
+             */
+            status: "pending" | "verified";
+            verified_at: string | null;
+            /** @description For a pending channel: when the verification mail went out, until when its code is good, and why it failed */
+            verification: {
+                sent_at: string | null;
+                expires_at: string | null;
+                error: string | null;
+            } | null;
             created_at: string;
         };
         InboundEmailResult: {
             /**
-             * @description `duplicate`: a mail with this Message-ID was already stored
+             * @description `duplicate`: a mail with this Message-ID was already stored; `verified`: the mail was a pending channel's verification mail coming back, which verified it
              * @enum {string}
              */
-            status: "stored" | "duplicate";
+            status: "stored" | "duplicate" | "verified";
             /** Format: uuid */
-            conversation_id: string;
+            conversation_id: string | null;
             /** Format: uuid */
             message_id: string | null;
+            /** Format: uuid */
+            channel_id?: string;
         };
         SendMessageResult: {
             /** Format: uuid */

@@ -105,26 +105,47 @@ export async function onLiveEvent(state: State, host: Host, event: WidgetEvent) 
   }
 }
 
-export async function startConversation(state: State, host: Host, body: string, preChat: Record<string, string>) {
+/** Keeps a newly issued anonymous token (this browser's only credential); true when there was one. */
+function adoptToken(state: State, token: string | null) {
+  if (!token) return false;
+  state.store.setToken(token);
+  state.identity = { kind: "anonymous", token };
+  return true;
+}
+
+/**
+ * A new conversation, with files on its very first message: they are uploaded first (as the visitor's own, so a
+ * visitor with no identity yet is given their anonymous token first), then the conversation is created with them.
+ */
+export async function startConversation(state: State, host: Host, body: string, preChat: Record<string, string>, files: File[] = []) {
   const name = preChat.name?.trim();
+  const unverified = state.identity.kind !== "hash" && state.identity.kind !== "jwt";
+  let newVisitor = false;
+  if (files.length && state.identity.kind === "none") {
+    const { headers } = await api(state, "/api/widget/visitor", { method: "POST", body: name ? { first_name: name } : {} });
+    newVisitor = adoptToken(state, headers.get("x-dexra-user-token"));
+  }
+  const attachmentIds = files.length ? await uploadAll(state, files) : [];
+  // A message needs a body: files sent alone are named in it, which is also what the inbox list shows.
+  const text = body || files.map((f) => f.name || "file").join(", ");
   const { data, headers } = await api<Conversation>(state, "/api/v1/conversations/create/", {
     method: "POST",
     body: {
-      subject: body.split("\n")[0]!.slice(0, 80) || "New conversation",
-      description: body,
+      subject: text.split("\n")[0]!.slice(0, 80) || "New conversation",
+      description: text,
       channel: "web",
       metadata: { page_url: state.pageUrl, ...(Object.keys(preChat).length ? { pre_chat: preChat } : {}) },
-      ...(name && state.identity.kind !== "hash" && state.identity.kind !== "jwt" ? { user_first_name: name } : {}),
+      ...(attachmentIds.length ? { attachment_ids: attachmentIds } : {}),
+      ...(name && unverified && !newVisitor ? { user_first_name: name } : {}),
     },
   });
-  const token = headers.get("x-dexra-user-token");
-  if (token) {
-    state.store.setToken(token);
-    state.identity = { kind: "anonymous", token };
+  if (adoptToken(state, headers.get("x-dexra-user-token")) || newVisitor) {
     if (preChat.email && !state.pendingProfile?.email) state.pendingProfile = { ...state.pendingProfile, email: preChat.email };
     if (state.pendingProfile) await startSession(state, host);
     connect(state, host);
   }
+  if (files.length) state.files = [];
+  state.notice = null;
   state.conversations.unshift(data);
   await loadMessages(state, data.id);
   markRead(state, data.id);

@@ -32,6 +32,8 @@ const handlers: Handlers = {
   },
   compose: () => {
     state.screen = { name: "new" };
+    state.notice = null;
+    state.files = [];
     host.changed();
     (root.querySelector("#composer") as HTMLElement | null)?.focus();
   },
@@ -49,7 +51,7 @@ const handlers: Handlers = {
     });
   },
   close: () => host.post({ type: "dexra:close" }),
-  start: (body, preChat) => guard(() => startConversation(state, host, body, preChat)),
+  start: (body, preChat) => guard(() => startConversation(state, host, body, preChat, state.files)),
   send: (id, body) => guard(() => sendMessage(state, host, id, body, state.files)),
   reply: (id, value) => void guard(() => sendMessage(state, host, id, value)).catch(() => host.changed()),
   addFiles: (files) => {

@@ -112,9 +112,12 @@ function compose(state: State, on: Handlers) {
       if (input.value.trim()) preChat[input.name] = input.value.trim();
     }
     await on.start(text, preChat);
-  }, undefined, state.expired);
+  }, undefined, state.expired, { files: state.files, add: on.addFiles, remove: on.removeFile });
   if (inputs.length) form.prepend(h("fieldset", { class: "prechat" }, h("legend", {}, "Before we start"), ...inputs));
-  return [header(state, on, "New conversation", true), h("main", { class: "thread" }, h("p", { class: "availability", role: "status" }, state.config.availability.message)), form];
+  const main = h("main", { class: "thread" }, h("p", { class: "availability", role: "status" }, state.config.availability.message));
+  // The first message takes files like any reply: picked, pasted or dropped.
+  if (!state.expired) [main, form].forEach((el) => acceptDrops(el, on.addFiles));
+  return [header(state, on, "New conversation", true), main, form];
 }
 
 function rating(state: State, on: Handlers, id: string) {

@@ -7,6 +7,7 @@ import { receiveEmail } from "@/lib/channels/receive-email";
 import { mergeConversation } from "@/lib/conversations/merge-conversation";
 import { composeMail } from "@/lib/testing/smtp-catcher";
 import { createTestOrg } from "@/lib/testing/test-org";
+import { createVerifiedChannel, verifyChannelAsMailboxOwner } from "@/lib/testing/verified-channel";
 import * as one from "./channels/[id]/route";
 import * as channels from "./channels/route";
 import * as inbound from "./inbound/email/route";
@@ -27,20 +28,29 @@ describe("/api/v1/channels/", () => {
   it("creates, lists (first is default), refuses a duplicate address anywhere, deletes", async () => {
     const org = await createTestOrg();
     const other = await createTestOrg();
+    const third = await createTestOrg();
     const a = address();
     const created = await callRoute(channels.POST, "POST", "/api/v1/channels/", { key: org.serverKey, body: { type: "email", address: a.toUpperCase(), name: "Help" } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ type: "email", address: a, name: "Help", is_default: true });
     const second = await callRoute(channels.POST, "POST", "/api/v1/channels/", { key: org.serverKey, body: { address: address(), name: "Sales" } });
     expect(second.body.is_default).toBe(false);
-    const dup = await callRoute(channels.POST, "POST", "/api/v1/channels/", { key: other.serverKey, body: { type: "email", address: a, name: "Mine" } });
-    expect([dup.status, dup.body.error.code]).toEqual([409, "conflict"]);
+    expect(created.body).toMatchObject({ status: "pending", verified_at: null, verification: { error: null } });
+    // Pending: another organization may also try to prove the address; once one verifies it, nobody else can add it.
+    const rival = await callRoute(channels.POST, "POST", "/api/v1/channels/", { key: other.serverKey, body: { type: "email", address: a, name: "Mine" } });
+    expect([rival.status, rival.body.status]).toEqual([201, "pending"]);
+    await verifyChannelAsMailboxOwner(org.ctx, created.body.id);
+    const dup = await callRoute(channels.POST, "POST", "/api/v1/channels/", { key: third.serverKey, body: { type: "email", address: a, name: "Mine" } });
+    expect([dup.status, dup.body.error.code, dup.body.error.message]).toEqual([409, "conflict", `${a} is already verified by another organization`]);
+    const again = await callRoute(channels.POST, "POST", "/api/v1/channels/", { key: org.serverKey, body: { type: "email", address: a, name: "Twice" } });
+    expect([again.status, again.body.error.code]).toEqual([409, "conflict"]);
     for (const body of [{ type: "sms", address: address(), name: "x" }, { address: "not-an-email", name: "x" }, { address: "a+b@acme.test", name: "x" }, { address: address() }]) {
       const bad = await callRoute(channels.POST, "POST", "/api/v1/channels/", { key: org.serverKey, body });
       expect([bad.status, bad.body.error.code]).toEqual([400, "validation_error"]);
     }
     const list = await callRoute(channels.GET, "GET", "/api/v1/channels/", { key: org.serverKey });
     expect(list.body.count).toBe(2);
+    expect(list.body.results[0]).toMatchObject({ status: "verified", verification: null, is_default: true });
     expect((await callRoute(channels.GET, "GET", "/api/v1/channels/", { key: org.clientKey })).status).toBe(403);
     expect((await callRoute(one.DELETE, "DELETE", "/", { key: other.serverKey, params: { id: created.body.id } })).status).toBe(404);
     expect((await callRoute(one.DELETE, "DELETE", "/", { key: org.serverKey, params: { id: created.body.id } })).body).toEqual({ id: created.body.id, deleted: true });
@@ -54,8 +64,8 @@ describe("POST /api/v1/inbound/email/", () => {
     const other = await createTestOrg();
     const a = address();
     const b = address();
-    await callRoute(channels.POST, "POST", "/api/v1/channels/", { key: org.serverKey, body: { address: a, name: "A" } });
-    await callRoute(channels.POST, "POST", "/api/v1/channels/", { key: other.serverKey, body: { address: b, name: "B" } });
+    await createVerifiedChannel(org.ctx, { address: a, name: "A" });
+    await createVerifiedChannel(other.ctx, { address: b, name: "B" });
     const raw = await composeMail({
       from: "Gil <gil@customer.test>",
       to: a,
@@ -80,7 +90,7 @@ describe("POST /api/v1/inbound/email/", () => {
   it("a reply to a merged conversation lands in its target; a reply to a deleted one starts a new conversation", async () => {
     const org = await createTestOrg();
     const a = address();
-    await callRoute(channels.POST, "POST", "/api/v1/channels/", { key: org.serverKey, body: { address: a, name: "A" } });
+    await createVerifiedChannel(org.ctx, { address: a, name: "A" });
     const ids = [`<m1-${randomUUID()}@c.test>`, `<m2-${randomUUID()}@c.test>`];
     const [first] = await receiveEmail(await composeMail({ from: "hal@c.test", to: a, subject: "One", messageId: ids[0], text: "one" }));
     const [second] = await receiveEmail(await composeMail({ from: "hal@c.test", to: a, subject: "Two", messageId: ids[1], text: "two" }));

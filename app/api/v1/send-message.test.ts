@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rows } from "@/db/client";
 import { callRoute } from "@/lib/api/testing/call-route";
 import { startEmailWorker } from "@/lib/channels/email-worker";
-import { createChannel } from "@/lib/channels/manage-channels";
+import { createVerifiedChannel } from "@/lib/testing/verified-channel";
 import { createCannedReply } from "@/lib/canned-replies/manage-canned-replies";
 import { startSmtpCatcher, waitFor, type SmtpCatcher } from "@/lib/testing/smtp-catcher";
 import { createTestOrg } from "@/lib/testing/test-org";
@@ -39,7 +39,7 @@ async function fetchDownload(url: string) {
 async function emailOrg() {
   const org = await createTestOrg("Send");
   const address = `hello-${randomUUID().slice(0, 8)}@acme.test`;
-  await createChannel(org.ctx, { type: "email", address, name: "Acme" });
+  await createVerifiedChannel(org.ctx, { type: "email", address, name: "Acme" });
   const worker = startEmailWorker({ smtpUrl: catcher.url, organizationIds: [org.orgId], pollMs: 50 });
   return { ...org, address, worker };
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { createChannel, deleteChannel } from "@/lib/channels/manage-channels";
+import { resendVerification, verifyChannel } from "@/lib/channels/verify-channel";
 import type { ActionState } from "@/lib/settings/form-data";
 import { formDataToObject } from "@/lib/settings/form-data";
 import { settingsAction } from "@/lib/settings/settings-action";
@@ -11,4 +12,12 @@ export async function createChannelAction(_prev: ActionState, form: FormData): P
 
 export async function deleteChannelAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return settingsAction({ role: "admin", run: (s) => deleteChannel(s.ctx, String(form.get("id") ?? "")), message: "Channel deleted." });
+}
+
+export async function verifyChannelAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return settingsAction({ role: "admin", run: (s) => verifyChannel(s.ctx, String(form.get("id") ?? ""), { code: String(form.get("code") ?? "") }), message: "Address verified." });
+}
+
+export async function resendVerificationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return settingsAction({ role: "admin", run: (s) => resendVerification(s.ctx, String(form.get("id") ?? "")), message: "Verification mail queued." });
 }

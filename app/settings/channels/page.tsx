@@ -16,7 +16,8 @@ export default async function ChannelsPage() {
       <PageHeader title="Channels">
         Mail to an email channel&apos;s address becomes a conversation; agents&apos; replies go out from it. Point the address&apos;s MX (or a
         forwarding rule) at this server{inboundPort ? ` (SMTP port ${inboundPort})` : ""}, or have your relay POST raw mail to /api/v1/inbound/email/.
-        {process.env.DEXRA_SMTP_URL ? "" : " Outbound mail needs DEXRA_SMTP_URL: until it is set, replies stay queued."}
+        {process.env.DEXRA_SMTP_URL ? "" : " Outbound mail needs DEXRA_SMTP_URL: until it is set, replies stay queued."} A new address stays
+        pending until you prove it is yours: enter the code mailed to it (if the address already forwards here, that mail verifies it by itself).
       </PageHeader>
       <section className={`${cardClass} mb-6`} aria-labelledby="new-channel">
         <h2 id="new-channel" className="mb-3 font-medium">New email channel</h2>
