@@ -75,6 +75,8 @@ export const conversations = pgTable(
     index("conversations_sla_due_idx")
       .on(sql`least(${t.firstResponseDueAt}, ${t.nextResponseDueAt}, ${t.resolutionDueAt})`)
       .where(sql`${t.slaPolicyId} is not null and ${t.status} in ('open', 'pending')`),
+    // Reports count the conversations an SLA policy covers (lib/reports/summary.ts) without reading the others.
+    index("conversations_org_sla_idx").on(t.organizationId, t.id).where(sql`${t.slaPolicyId} is not null`),
     index("conversations_search_overflow_idx").on(t.organizationId).where(sql`${t.searchDocument} is null`),
   ],
 );

@@ -1,21 +1,8 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
+import { factCounts } from "./fact-counts";
 import { durationOf, factsWhere, lastResolutions, latestRatings, SATISFIED_SCORE } from "./fact-filter";
-import { coversWholeDays, localDate, type ReportScope } from "./range";
-
-/**
- * Replies per agent or team: the most numerous facts (one per reply), so whole days are read from the daily
- * roll-up (written with each fact, keyed by the same agent and team) rather than from every fact.
- */
-function replyCounts(scope: ReportScope, key: SQL) {
-  if (!coversWholeDays(scope)) return sql`select f.${key} as k, count(*)::int as n from reporting_facts f where ${factsWhere(scope, "reply")} group by 1`;
-  const team = scope.teamId ? sql` and d.team_id = ${scope.teamId}` : sql``;
-  const agent = scope.agentId ? sql` and d.agent_id = ${scope.agentId}` : sql``;
-  return sql`select d.${key} as k, sum(d.count)::int as n from reporting_daily d
-    where d.organization_id = ${scope.orgId} and d.kind = 'reply'
-      and d.day >= ${localDate(scope.from, scope.timeZone)}::date and d.day < ${localDate(scope.to, scope.timeZone)}::date${team}${agent}
-    group by 1`;
-}
+import type { ReportScope } from "./range";
 
 export type BreakdownRow = {
   id: string | null;
@@ -32,7 +19,8 @@ export type BreakdownRow = {
 
 /**
  * The per-agent or per-team table: who answered, resolved and was rated, by the summary's definitions (each
- * fact is credited to the agent who replied / was assigned, and the conversation's team at that moment).
+ * fact is credited to the agent who replied / was assigned, and the conversation's team at that moment). Replies,
+ * the most numerous facts, are counted from the daily roll-up for whole days (factCounts).
  */
 export async function breakdown(scope: ReportScope, by: "agent" | "team") {
   const key = by === "agent" ? sql`agent_id` : sql`team_id`;
@@ -41,7 +29,7 @@ export async function breakdown(scope: ReportScope, by: "agent" | "team") {
   const list = await rows<BreakdownRow>(sql`with
     fr as (select f.${key} as k, count(*)::int as n, round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int as median
       from reporting_facts f where ${factsWhere(scope, "first_response")} group by 1),
-    rp as (${replyCounts(scope, key)}),
+    rp as (${factCounts(scope, "reply", by === "agent" ? "agent_id" : "team_id")}),
     rs as (select f.${key} as k, count(*)::int as n, round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int as median
       from (${lastResolutions(scope)}) f group by 1),
     rt as (select f.${key} as k, count(*)::int as n, round(avg(f.score), 2)::float8 as average,

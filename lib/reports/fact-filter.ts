@@ -26,23 +26,28 @@ export const durationOf = (scope: ReportScope) => (scope.businessHours ? sql`f.b
 export const percentiles = (column: SQL) =>
   sql`round((percentile_cont(0.5) within group (order by ${column}))::numeric)::int as median, round((percentile_cont(0.9) within group (order by ${column}))::numeric)::int as p90`;
 
-/** The latest rating in the scope per conversation (a rating can be replaced; the newest one counts). */
-export const latestRatings = (scope: ReportScope) =>
-  sql`select distinct on (f.conversation_id) f.conversation_id, f.score, f.detail, f.occurred_at, f.agent_id, f.team_id
-    from reporting_facts f where ${factsWhere(scope, "rating")} order by f.conversation_id, f.occurred_at desc, f.id desc`;
+/**
+ * A conversation's last resolution / rating in the scope: one not replaced by the conversation's next one before
+ * the range ends (superseded_at, set when the next one is recorded). A plain range condition on the covering index,
+ * where a "latest per conversation" would sort or hash every fact of the range.
+ */
+export const latestIn = (scope: ReportScope) => sql` and (f.superseded_at is null or f.superseded_at >= ${scope.to.toISOString()}::timestamptz)`;
 
 /**
- * Each conversation's resolution time in the scope, counted once however often it was resolved: its last
- * resolution's. A resolution is measured from the conversation's creation, so the last one is also the longest:
- * max() per conversation gives it with a hash aggregate, no sort (what the summary and chart read).
+ * The latest rating in the scope per conversation (a rating can be replaced; the newest one counts, credited to the
+ * agent and team it names: with an agent or team filter, a conversation counts when its latest rating is theirs).
  */
-export const resolutionPerConversation = (scope: ReportScope) =>
-  sql`select f.conversation_id, max(${durationOf(scope)}) as duration, max(f.occurred_at) as occurred_at
-    from reporting_facts f where ${factsWhere(scope, "resolved")} group by f.conversation_id`;
+export const latestRatings = (scope: ReportScope) =>
+  sql`select f.conversation_id, f.score, f.detail, f.occurred_at, f.agent_id, f.team_id
+    from reporting_facts f where ${factsWhere(scope, "rating")}${latestIn(scope)}`;
 
-/** Each conversation's last resolution in the scope with who resolved it (tables, CSV). */
+/**
+ * Each conversation's last resolution in the scope (counted once however often it was resolved), with who resolved
+ * it and its duration in the scope's clock (business or wall-clock): what the summary, chart, tables and CSV read.
+ * Like ratings, a filtered scope counts a conversation when its last resolution in the range is the agent's / team's.
+ */
 export const lastResolutions = (scope: ReportScope) =>
-  sql`select distinct on (f.conversation_id) f.conversation_id, f.seconds, f.business_seconds, f.occurred_at, f.agent_id, f.team_id
-    from reporting_facts f where ${factsWhere(scope, "resolved")} order by f.conversation_id, f.occurred_at desc, f.id desc`;
+  sql`select f.conversation_id, f.seconds, f.business_seconds, ${durationOf(scope)} as duration, f.occurred_at, f.agent_id, f.team_id
+    from reporting_facts f where ${factsWhere(scope, "resolved")}${latestIn(scope)}`;
 
 export const SATISFIED_SCORE = 4;

@@ -13,7 +13,8 @@ export const businessSecondsSql = (start: SQL, end: SQL) =>
 /**
  * Inserts the facts a SELECT yields (columns: organization_id, conversation_id, kind, agent_id, team_id,
  * started_at, occurred_at, business_seconds, score, message_id, detail) with their wall-clock and business durations, and adds them to the
- * daily roll-up, in one statement of the caller's transaction. The SELECT must expose the organization as `o`.
+ * daily roll-up, in one statement of the caller's transaction; a resolution or rating marks the one it replaces
+ * (superseded_at). The SELECT must expose the organization as `o`.
  * Ratings stay out of the roll-up: a rating can be replaced, so CSAT is always read from the latest fact.
  */
 async function insertFacts(tx: Tx, select: SQL) {
@@ -25,7 +26,12 @@ async function insertFacts(tx: Tx, select: SQL) {
         case when s.started_at is null then null else s.business_seconds end,
         s.score, s.message_id, s.detail
       from src s
-      returning organization_id, kind, team_id, agent_id, occurred_at, seconds, business_seconds
+      returning organization_id, conversation_id, kind, team_id, agent_id, occurred_at, seconds, business_seconds
+    ), superseded as (
+      -- A new resolution / rating replaces the conversation's previous one from now on (reports count the latest).
+      update reporting_facts p set superseded_at = f.occurred_at from fact f
+      where f.kind in ('resolved', 'rating') and p.organization_id = f.organization_id and p.conversation_id = f.conversation_id
+        and p.kind = f.kind and p.superseded_at is null
     )
     insert into reporting_daily (organization_id, day, kind, team_id, agent_id, count, seconds_sum, business_seconds_sum)
     select f.organization_id, (f.occurred_at at time zone o.time_zone)::date, f.kind, f.team_id, f.agent_id,

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
-import { durationOf, factsWhere, latestRatings, SATISFIED_SCORE } from "./fact-filter";
+import { durationOf, factsWhere, lastResolutions, latestIn, latestRatings, SATISFIED_SCORE } from "./fact-filter";
 import type { ReportScope } from "./range";
 import type { DRILLDOWN_METRICS } from "./schemas";
 
@@ -27,7 +27,8 @@ export type ReportConversation = {
 };
 
 /**
- * Each conversation's share of the report, one CTE per fact kind, by the same definitions as the summary; `only`
+ * Each conversation's share of the report, one CTE per fact kind, by the same definitions as the summary (a
+ * conversation is resolved in the scope when its last resolution in the range is; `times` counts them all); `only`
  * narrows every CTE to a set of conversations (a drill-down's page) so it reads just their facts.
  */
 function parts(scope: ReportScope, only: SQL | null): SQL {
@@ -37,7 +38,7 @@ function parts(scope: ReportScope, only: SQL | null): SQL {
   return sql`created as (select f.conversation_id from reporting_facts f where ${where("conversation_created")}),
     first as (select f.conversation_id, f.occurred_at, ${duration} as seconds from reporting_facts f where ${where("first_response")}),
     resolved as (select f.conversation_id, max(f.occurred_at) as occurred_at, max(${duration}) as seconds, count(*)::int as times
-      from reporting_facts f where ${where("resolved")} group by 1),
+      from reporting_facts f where ${where("resolved")} group by 1 having bool_or(true${latestIn(scope)})),
     reopened as (select f.conversation_id, count(*)::int as times from reporting_facts f where ${where("reopened")} group by 1),
     rated as (${ratings}),
     breached as (select distinct f.conversation_id from reporting_facts f where ${where("sla_breach")})`;
@@ -50,7 +51,7 @@ function drilldownIds(scope: ReportScope, metric: (typeof DRILLDOWN_METRICS)[num
     case "created":
       return of("conversation_created");
     case "resolved":
-      return of("resolved");
+      return sql`select conversation_id from (${lastResolutions(scope)}) r`;
     case "first_response":
       return of("first_response");
     case "rated":

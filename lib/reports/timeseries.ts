@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
 import type { Ctx } from "../context";
 import { parseInput } from "../settings/parse";
-import { durationOf, factsWhere, latestRatings, resolutionPerConversation } from "./fact-filter";
+import { durationOf, factsWhere, lastResolutions, latestRatings } from "./fact-filter";
 import { coversWholeDays, localDate, resolveReportScope, type ReportScope } from "./range";
 import { timeseriesSchema, type TIMESERIES_METRICS } from "./schemas";
 
@@ -19,11 +19,11 @@ function source(scope: ReportScope, metric: Metric): { from: SQL; value: SQL } {
     case "conversations_created":
       return { from: sql`(select * from reporting_facts f where ${factsWhere(scope, "conversation_created")})`, value: sql`count(*)::int` };
     case "conversations_resolved":
-      return { from: sql`(${resolutionPerConversation(scope)})`, value: sql`count(*)::int` };
+      return { from: sql`(${lastResolutions(scope)})`, value: sql`count(*)::int` };
     case "first_response_seconds":
       return { from: sql`(select * from reporting_facts f where ${factsWhere(scope, "first_response")})`, value: sql`round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int` };
     case "resolution_seconds":
-      return { from: sql`(${resolutionPerConversation(scope)})`, value: sql`round((percentile_cont(0.5) within group (order by f.duration))::numeric)::int` };
+      return { from: sql`(${lastResolutions(scope)})`, value: sql`round((percentile_cont(0.5) within group (order by f.duration))::numeric)::int` };
     case "csat_average":
       return { from: sql`(${latestRatings(scope)})`, value: sql`round(avg(f.score), 2)::float8` };
   }
