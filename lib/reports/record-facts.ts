@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { Conversation } from "@/db/schema";
 import type { Ctx } from "../context";
+import { isAutomationActor } from "../automation/enqueue";
 import { refreshSlaDueTimes } from "../sla/refresh-due-times";
 
 const DONE: Conversation["status"][] = ["resolved", "closed"];
@@ -59,7 +60,8 @@ export async function recordConversationCreatedFact(tx: Tx, ctx: Ctx, conversati
 }
 
 /**
- * Facts for a message (called from insertMessage): its SLA clocks, and for an agent's reply (notes are not replies)
+ * Facts for a message (called from insertMessage): its SLA clocks, and for an agent's reply (notes are not replies,
+ * nor is an automation rule's canned reply)
  * the conversation's first response (the first outbound reply since creation) and this reply's wait, measured
  * from the customer's oldest message still unanswered when it was sent.
  */
@@ -69,9 +71,12 @@ export async function recordMessageFacts(
   message: { id: string; conversationId: string; direction: string; type: string; authorAgentId: string | null; createdAt: Date },
 ) {
   if (message.type !== "reply") return;
-  // A customer's message starts a next-response clock; an agent's reply stops it.
+  // A customer's message starts a next-response clock; an agent's reply stops it (an automated one does not: the
+  // SQL function skips messages marked automated).
   await refreshSlaDueTimes(tx, message.conversationId);
-  if (message.direction !== "outbound") return;
+  // An automation rule's canned reply is no person's response: neither a first response nor a reply's wait, and
+  // the customer's messages before it stay unanswered for the next human reply (messages.automated).
+  if (message.direction !== "outbound" || isAutomationActor(ctx)) return;
   const at = sql`${message.createdAt.toISOString()}::timestamptz`;
   await insertFacts(
     tx,
@@ -79,7 +84,7 @@ export async function recordMessageFacts(
         select c.* from conversations c where c.organization_id = ${ctx.orgId} and c.id = ${message.conversationId}
       ), last_reply as (
         select max(m.created_at) as at from messages m
-        where m.conversation_id = ${message.conversationId} and m.direction = 'outbound' and m.type = 'reply'
+        where m.conversation_id = ${message.conversationId} and m.direction = 'outbound' and m.type = 'reply' and not m.automated
           and m.id <> ${message.id} and m.created_at <= ${at}
       ), waiting as (
         select min(m.created_at) as since from messages m, last_reply r

@@ -1,0 +1,1 @@
+ALTER TABLE "messages" ADD COLUMN "automated" boolean DEFAULT false NOT NULL;
