@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
+import { localBuckets } from "./buckets";
 import { factCounts } from "./fact-counts";
 import { durationOf, factsWhere, lastResolutions, latestRatings, SATISFIED_SCORE } from "./fact-filter";
 import type { ReportScope } from "./range";
@@ -45,9 +46,12 @@ export async function breakdown(scope: ReportScope, by: "agent" | "team") {
   return list;
 }
 
-/** Conversations created per local weekday (0 = Sunday) and hour: the busiest-hours heatmap. */
+/** Conversations created per local weekday (0 = Sunday) and hour: the busiest-hours heatmap, counted per local hour. */
 export async function createdHeatmap(scope: ReportScope) {
-  return rows<{ dow: number; hour: number; count: number }>(sql`select extract(dow from f.occurred_at at time zone ${scope.timeZone})::int as dow,
-      extract(hour from f.occurred_at at time zone ${scope.timeZone})::int as hour, count(*)::int as count
-    from reporting_facts f where ${factsWhere(scope, "conversation_created")} group by 1, 2 order by 1, 2`);
+  return rows<{ dow: number; hour: number; count: number }>(sql`select extract(dow from b.label)::int as dow, extract(hour from b.label)::int as hour,
+      sum(v.n)::int as count
+    from (${localBuckets(scope, "hour")}) b
+    cross join lateral (select count(*) as n from reporting_facts f
+      where ${factsWhere(scope, "conversation_created")} and f.occurred_at >= b.start and f.occurred_at < b.stop) v
+    group by 1, 2 having sum(v.n) > 0 order by 1, 2`);
 }

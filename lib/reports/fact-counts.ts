@@ -22,14 +22,13 @@ function wholeDays(scope: ReportScope) {
  * How many facts of a kind the scope holds, per agent or team (`key`) or in all (null), as a SELECT of (k, n).
  * Whole days come from the daily roll-up (written in the fact's own statement, keyed by the fact's agent and team,
  * so it holds exactly these counts); only the partial days at either end are counted from the facts. Exact for any
- * range and report time zone. A creation filtered by team or agent is credited to the conversation's current owner
- * (see factsWhere), which the roll-up cannot know: those are counted from the facts; so are ratings (not rolled up).
+ * range and report time zone. Ratings are not rolled up (a rating can be replaced): counted from the facts.
  */
 export function factCounts(scope: ReportScope, kind: FactKind, key: "agent_id" | "team_id" | null): SQL {
   const k = key ? sql.raw(`f.${key}`) : sql`null::uuid`;
   const fromFacts = (s: ReportScope) => sql`select ${k} as k, count(*)::int as n from reporting_facts f where ${factsWhere(s, kind)} group by 1`;
   const days = wholeDays(scope);
-  if (!days || kind === "rating" || (kind === "conversation_created" && (scope.teamId || scope.agentId))) return fromFacts(scope);
+  if (!days || kind === "rating") return fromFacts(scope);
   const dk = key ? sql.raw(`d.${key}`) : sql`null::uuid`;
   const team = scope.teamId ? sql` and d.team_id = ${scope.teamId}` : sql``;
   const agent = scope.agentId ? sql` and d.agent_id = ${scope.agentId}` : sql``;

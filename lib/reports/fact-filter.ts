@@ -5,16 +5,12 @@ export type FactKind = "conversation_created" | "first_response" | "reply" | "re
 
 /**
  * The WHERE clause for facts of one kind in a scope (alias `f`). Team and agent filters read the fact's own
- * team/agent (who replied, resolved, was rated); a creation is credited to the conversation's current assignee
- * and team, since nobody owns a conversation at the moment it arrives.
+ * team/agent (who replied, resolved, was rated); a creation's fact follows the conversation's current assignee and
+ * team (trigger conversations_report_owner), since nobody owns a conversation at the moment it arrives.
  */
 export function factsWhere(scope: ReportScope, kind: FactKind): SQL {
-  const byOwner = kind === "conversation_created";
-  // An uncorrelated IN: hashed once, instead of one conversation lookup per fact.
-  const owned = (column: SQL, id: string) =>
-    byOwner ? sql` and f.conversation_id in (select c.id from conversations c where c.organization_id = ${scope.orgId} and ${column} = ${id})` : null;
-  const team = scope.teamId ? (owned(sql`c.team_id`, scope.teamId) ?? sql` and f.team_id = ${scope.teamId}`) : sql``;
-  const agent = scope.agentId ? (owned(sql`c.assignee_id`, scope.agentId) ?? sql` and f.agent_id = ${scope.agentId}`) : sql``;
+  const team = scope.teamId ? sql` and f.team_id = ${scope.teamId}` : sql``;
+  const agent = scope.agentId ? sql` and f.agent_id = ${scope.agentId}` : sql``;
   return sql`f.organization_id = ${scope.orgId} and f.kind = ${kind}
     and f.occurred_at >= ${scope.from.toISOString()}::timestamptz and f.occurred_at < ${scope.to.toISOString()}::timestamptz${team}${agent}`;
 }
