@@ -1,9 +1,18 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
 import { localBuckets } from "./buckets";
 import { factCounts } from "./fact-counts";
 import { durationOf, factsWhere, lastResolutions, latestRatings, SATISFIED_SCORE } from "./fact-filter";
 import type { ReportScope } from "./range";
+
+/**
+ * Count and exact median of `v` per key `k` from a SELECT of (k, v): the values are gathered per key by a hash
+ * aggregate and each key's few are sorted on their own, where percentile_cont grouped by key would first sort every
+ * fact of the range by key (ordered-set aggregates cannot be hashed).
+ */
+const medianPerKey = (values: SQL) =>
+  sql`select g.k, cardinality(g.vals) as n, (select round((percentile_cont(0.5) within group (order by x))::numeric)::int from unnest(g.vals) x) as median
+    from (select p.k, array_agg(p.v) as vals from (${values}) p group by 1) g`;
 
 export type BreakdownRow = {
   id: string | null;
@@ -28,11 +37,9 @@ export async function breakdown(scope: ReportScope, by: "agent" | "team") {
   const names = by === "agent" ? sql`agents` : sql`teams`;
   const duration = durationOf(scope);
   const list = await rows<BreakdownRow>(sql`with
-    fr as (select f.${key} as k, count(*)::int as n, round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int as median
-      from reporting_facts f where ${factsWhere(scope, "first_response")} group by 1),
+    fr as (${medianPerKey(sql`select f.${key} as k, ${duration} as v from reporting_facts f where ${factsWhere(scope, "first_response")}`)}),
     rp as (${factCounts(scope, "reply", by === "agent" ? "agent_id" : "team_id")}),
-    rs as (select f.${key} as k, count(*)::int as n, round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int as median
-      from (${lastResolutions(scope)}) f group by 1),
+    rs as (${medianPerKey(sql`select f.${key} as k, f.duration as v from (${lastResolutions(scope)}) f`)}),
     rt as (select f.${key} as k, count(*)::int as n, round(avg(f.score), 2)::float8 as average,
       count(*) filter (where f.score >= ${SATISFIED_SCORE})::int as satisfied from (${latestRatings(scope)}) f group by 1),
     keys as (select k from fr union select k from rp union select k from rs union select k from rt)

@@ -69,10 +69,12 @@ function drilldownIds(scope: ReportScope, metric: (typeof DRILLDOWN_METRICS)[num
  * number). The CSV export and every drill-down read this, so they count what the summary counts.
  */
 export async function listReportConversations(scope: ReportScope, metric?: (typeof DRILLDOWN_METRICS)[number], limit = 200_000) {
-  // A drill-down first picks its page of conversations (in list order), then reads only their facts.
+  // A drill-down first picks its page of conversations (in list order), then reads only their facts. `nulls first`
+  // (created_at is never null) is the order conversations_org_created_idx (created_at desc nulls last) gives read
+  // backwards: the page walks that index and stops after `limit` matches instead of sorting every conversation.
   const page = metric
     ? sql`select c.id as conversation_id from conversations c
-        where c.organization_id = ${scope.orgId} and c.id in (${drilldownIds(scope, metric)}) order by c.created_at, c.number limit ${limit}`
+        where c.organization_id = ${scope.orgId} and c.id in (${drilldownIds(scope, metric)}) order by c.created_at nulls first, c.number limit ${limit}`
     : null;
   const ids = page
     ? sql`select conversation_id from page`
@@ -94,7 +96,7 @@ export async function listReportConversations(scope: ReportScope, metric?: (type
     left join resolved rs on rs.conversation_id = c.id
     left join reopened ro on ro.conversation_id = c.id
     left join rated rt on rt.conversation_id = c.id
-    order by c.created_at, c.number
+    order by c.created_at nulls first, c.number
     limit ${limit}`,
   );
 }
