@@ -154,7 +154,7 @@ async function main() {
     await time("summary, 90 days, one agent", (r) => r.summarize(oneAgent), before),
     await time("summary, 90 days, one team", (r) => r.summarize(oneTeam), before),
     await time("timeseries created/day (daily roll-up)", (r) => r.timeseries(days, "conversations_created", "day"), before),
-    await time("timeseries created/day, one team (facts)", (r) => r.timeseries({ ...days, teamId: teamRows[0]!.id }, "conversations_created", "day"), before),
+    await time("timeseries created/day, one team", (r) => r.timeseries({ ...days, teamId: teamRows[0]!.id }, "conversations_created", "day"), before),
     await time("timeseries resolved/day", (r) => r.timeseries(days, "conversations_resolved", "day"), before),
     await time("timeseries first response median/day", (r) => r.timeseries(days, "first_response_seconds", "day"), before),
     await time("timeseries created/hour (2,184 points)", (r) => r.timeseries(days, "conversations_created", "hour"), before),
