@@ -4,6 +4,8 @@
  * writes their facts with dexra_report_backfill (the same SQL the migration runs), then times every report query
  * over the whole 90-day range through the lib/ functions the API and the Reports page call: p50/p95, target p95 < 200 ms.
  */
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { closeDb, db, rows } from "@/db/client";
@@ -26,18 +28,44 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const TARGET_MS = 200;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-async function time(label: string, fn: () => Promise<unknown>, target: number | null = TARGET_MS) {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples: number[] = [];
+type Impl = { summarize: typeof summarize; timeseries: typeof timeseries; breakdown: typeof breakdown; createdHeatmap: typeof createdHeatmap; listReportConversations: typeof listReportConversations };
+const current: Impl = { summarize, timeseries, breakdown, createdHeatmap, listReportConversations };
+
+/**
+ * BENCH_BEFORE=<dir>: a copy of an older lib/reports (e.g. `git show main:lib/reports/x.ts` for each file, into
+ * lib/reports-before/) timed beside the current one on the same database, runs interleaved so both see the same
+ * machine load: before/after side by side in one run.
+ */
+async function loadBefore(): Promise<Impl | null> {
+  const dir = process.env.BENCH_BEFORE;
+  if (!dir) return null;
+  const at = (file: string) => import(path.resolve(dir, file));
+  const [s, t, b, r] = await Promise.all([at("summary.ts"), at("timeseries.ts"), at("breakdown.ts"), at("report-conversations.ts")]);
+  return { summarize: s.summarize, timeseries: t.timeseries, breakdown: b.breakdown, createdHeatmap: b.createdHeatmap, listReportConversations: r.listReportConversations };
+}
+
+const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
+
+async function time(label: string, fn: (impl: Impl) => Promise<unknown>, before: Impl | null, target: number | null = TARGET_MS) {
+  const impls = before ? [before, current] : [current];
+  for (let i = 0; i < 3; i++) for (const impl of impls) await fn(impl);
+  const samples: number[][] = impls.map(() => []);
+  const loads: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
+    for (const [n, impl] of impls.entries()) {
+      const start = performance.now();
+      await fn(impl);
+      samples[n]!.push(performance.now() - start);
+    }
+    loads.push(os.loadavg()[0]!);
   }
-  samples.sort((a, b) => a - b);
-  const p95 = pct(samples, 95);
+  for (const s of samples) s.sort((a, b) => a - b);
+  const now = samples.at(-1)!;
+  const p95 = pct(now, 95);
+  const load = loads.reduce((a, b) => a + b, 0) / loads.length;
   const verdict = target === null ? "(export, no target)" : `target p95 < ${target} ms ${p95 < target ? "✓" : "✗"}`;
-  console.log(`${label.padEnd(46)} p50 ${pct(samples, 50).toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   ${verdict}`);
+  const was = before ? `before p50 ${ms(pct(samples[0]!, 50))} p95 ${ms(pct(samples[0]!, 95))} | ` : "";
+  console.log(`${label.padEnd(46)} ${was}p50 ${ms(pct(now, 50))}   p95 ${ms(p95)}   load ${load.toFixed(2)}   ${verdict}`);
   return { label, p95, ok: target === null || p95 < target };
 }
 
@@ -101,6 +129,8 @@ async function main() {
     console.log(`backfilled ${filled!.n} facts in ${((performance.now() - start) / 1000).toFixed(1)} s`);
     await db.execute(sql`vacuum analyze`);
   }
+  // Fresh statistics and visibility map after migrations (index-only scans), as autovacuum would leave them.
+  await db.execute(sql`vacuum analyze reporting_facts, reporting_daily`);
   const kinds = await rows<{ kind: string; n: number }>(sql`select kind, count(*)::int as n from reporting_facts where organization_id = ${org.orgId} group by 1 order by 1`);
   console.log(kinds.map((k) => `${k.kind}=${k.n}`).join("  "));
 
@@ -116,21 +146,23 @@ async function main() {
   const summary = await summarize(all);
   console.log(`summary: ${JSON.stringify(summary)}\n`);
 
+  const before = await loadBefore();
+  if (before) console.log(`timing ${process.env.BENCH_BEFORE} (before) and lib/reports (after), interleaved\n`);
   const results = [
-    await time("summary, 90 days", () => summarize(all)),
-    await time("summary, 90 days, business hours", () => summarize(business)),
-    await time("summary, 90 days, one agent", () => summarize(oneAgent)),
-    await time("summary, 90 days, one team", () => summarize(oneTeam)),
-    await time("timeseries created/day (daily roll-up)", () => timeseries(days, "conversations_created", "day")),
-    await time("timeseries created/day, one team (facts)", () => timeseries({ ...days, teamId: teamRows[0]!.id }, "conversations_created", "day")),
-    await time("timeseries resolved/day", () => timeseries(days, "conversations_resolved", "day")),
-    await time("timeseries first response median/day", () => timeseries(days, "first_response_seconds", "day")),
-    await time("timeseries created/hour (2,184 points)", () => timeseries(days, "conversations_created", "hour")),
-    await time("per-agent table (whole days, as the page asks)", () => breakdown(days, "agent")),
-    await time("per-team table (whole days)", () => breakdown(days, "team")),
-    await time("busiest-hours heatmap", () => createdHeatmap(all)),
-    await time("drill-down: resolved (first 1,000)", () => listReportConversations(all, "resolved", 1000)),
-    await time("CSV export (every conversation, 100k rows)", async () => toCsv(await listReportConversations(all)), null),
+    await time("summary, 90 days", (r) => r.summarize(all), before),
+    await time("summary, 90 days, business hours", (r) => r.summarize(business), before),
+    await time("summary, 90 days, one agent", (r) => r.summarize(oneAgent), before),
+    await time("summary, 90 days, one team", (r) => r.summarize(oneTeam), before),
+    await time("timeseries created/day (daily roll-up)", (r) => r.timeseries(days, "conversations_created", "day"), before),
+    await time("timeseries created/day, one team", (r) => r.timeseries({ ...days, teamId: teamRows[0]!.id }, "conversations_created", "day"), before),
+    await time("timeseries resolved/day", (r) => r.timeseries(days, "conversations_resolved", "day"), before),
+    await time("timeseries first response median/day", (r) => r.timeseries(days, "first_response_seconds", "day"), before),
+    await time("timeseries created/hour (2,184 points)", (r) => r.timeseries(days, "conversations_created", "hour"), before),
+    await time("per-agent table (whole days, as the page asks)", (r) => r.breakdown(days, "agent"), before),
+    await time("per-team table (whole days)", (r) => r.breakdown(days, "team"), before),
+    await time("busiest-hours heatmap", (r) => r.createdHeatmap(all), before),
+    await time("drill-down: resolved (first 1,000)", (r) => r.listReportConversations(all, "resolved", 1000), before),
+    await time("CSV export (every conversation, 100k rows)", async (r) => toCsv(await r.listReportConversations(all)), before, null),
   ];
   const failed = results.filter((r) => !r.ok);
   console.log(failed.length ? `\n${failed.length} report queries over target` : "\nevery report query under target");

@@ -1,7 +1,7 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
-
+  boolean,
   check,
   index,
   integer,
@@ -75,6 +75,8 @@ export const conversations = pgTable(
     index("conversations_sla_due_idx")
       .on(sql`least(${t.firstResponseDueAt}, ${t.nextResponseDueAt}, ${t.resolutionDueAt})`)
       .where(sql`${t.slaPolicyId} is not null and ${t.status} in ('open', 'pending')`),
+    // Reports count the conversations an SLA policy covers (lib/reports/summary.ts) without reading the others.
+    index("conversations_org_sla_idx").on(t.organizationId, t.id).where(sql`${t.slaPolicyId} is not null`),
     index("conversations_search_overflow_idx").on(t.organizationId).where(sql`${t.searchDocument} is null`),
   ],
 );
@@ -92,6 +94,9 @@ export const messages = pgTable(
     authorEndUserId: uuid("author_end_user_id").references(() => endUsers.id, { onDelete: "set null" }),
     senderEmail: text("sender_email"),
     externalId: text("external_id"),
+    // Sent by an automation rule (its canned reply), not by a person: not a first response or a reply for
+    // reports and SLAs (lib/reports/record-facts.ts, dexra_sla_refresh), as helpdesks treat auto-replies.
+    automated: boolean("automated").notNull().default(false),
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('english', body)`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,7 +5,7 @@ import { conversations } from "./conversations";
 import { organizations } from "./organizations";
 
 /**
- * One immutable row per reportable moment, written in the transaction of the change it describes
+ * One row per reportable moment (immutable but for superseded_at), written in the transaction of the change it describes
  * (lib/reports/record-facts.ts). Every report number is computed from these rows or from their daily roll-up.
  * kind: conversation_created | first_response | reply | resolved | reopened | rating | sla_breach
  */
@@ -27,10 +27,14 @@ export const reportingFacts = pgTable(
     score: smallint("score"),
     messageId: uuid("message_id"),
     detail: text("detail"),
+    // Resolutions and ratings only: when the conversation's next one replaced this one (null: still its latest).
+    // A report counts a conversation's last resolution / rating in its range: those with no successor before the
+    // range ends, read straight from the index instead of sorting every fact per conversation.
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
   },
   (t) => [
-    // Report queries read one kind over a time range: these are index-only scans.
-    index("reporting_facts_org_kind_time_idx").on(t.organizationId, t.kind, t.occurredAt, t.conversationId, t.seconds, t.businessSeconds, t.agentId, t.teamId),
+    // Report queries read one kind over a time range: every column they read is in the index (index-only scans).
+    index("reporting_facts_org_kind_time_idx").on(t.organizationId, t.kind, t.occurredAt, t.conversationId, t.seconds, t.businessSeconds, t.agentId, t.teamId, t.supersededAt, t.score),
     index("reporting_facts_conversation_idx").on(t.conversationId, t.kind),
   ],
 );

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rows, type Tx } from "@/db/client";
 import type { Ctx } from "../context";
+import { isAutomationActor } from "../automation/enqueue";
 import { recordMessageFacts } from "../reports/record-facts";
 import { queueOutboundEmail } from "../channels/queue-outbound-email";
 import { recordChange } from "../events/record";
@@ -34,9 +35,10 @@ export async function insertMessage(tx: Tx, ctx: Ctx, input: NewMessage): Promis
   const isNote = input.type === "note";
   const [row] = await rows<Row>(
     sql`with message as (
-      insert into messages (organization_id, conversation_id, direction, type, body, author_agent_id, author_end_user_id, sender_email, external_id)
+      insert into messages (organization_id, conversation_id, direction, type, body, author_agent_id, author_end_user_id, sender_email, external_id, automated)
       values (${ctx.orgId}, ${input.conversationId}, ${input.direction}, ${input.type}, ${input.body},
-        ${"agentId" in author ? author.agentId : null}, ${"endUserId" in author ? author.endUserId : null}, ${author.email}, ${input.externalId ?? null})
+        ${"agentId" in author ? author.agentId : null}, ${"endUserId" in author ? author.endUserId : null}, ${author.email}, ${input.externalId ?? null},
+        ${isAutomationActor(ctx)})
       returning *
     ), conversation as (
       update conversations c set updated_at = m.created_at

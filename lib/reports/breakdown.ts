@@ -1,21 +1,18 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
+import { localBuckets } from "./buckets";
+import { factCounts } from "./fact-counts";
 import { durationOf, factsWhere, lastResolutions, latestRatings, SATISFIED_SCORE } from "./fact-filter";
-import { coversWholeDays, localDate, type ReportScope } from "./range";
+import type { ReportScope } from "./range";
 
 /**
- * Replies per agent or team: the most numerous facts (one per reply), so whole days are read from the daily
- * roll-up (written with each fact, keyed by the same agent and team) rather than from every fact.
+ * Count and exact median of `v` per key `k` from a SELECT of (k, v): the values are gathered per key by a hash
+ * aggregate and each key's few are sorted on their own, where percentile_cont grouped by key would first sort every
+ * fact of the range by key (ordered-set aggregates cannot be hashed).
  */
-function replyCounts(scope: ReportScope, key: SQL) {
-  if (!coversWholeDays(scope)) return sql`select f.${key} as k, count(*)::int as n from reporting_facts f where ${factsWhere(scope, "reply")} group by 1`;
-  const team = scope.teamId ? sql` and d.team_id = ${scope.teamId}` : sql``;
-  const agent = scope.agentId ? sql` and d.agent_id = ${scope.agentId}` : sql``;
-  return sql`select d.${key} as k, sum(d.count)::int as n from reporting_daily d
-    where d.organization_id = ${scope.orgId} and d.kind = 'reply'
-      and d.day >= ${localDate(scope.from, scope.timeZone)}::date and d.day < ${localDate(scope.to, scope.timeZone)}::date${team}${agent}
-    group by 1`;
-}
+const medianPerKey = (values: SQL) =>
+  sql`select g.k, cardinality(g.vals) as n, (select round((percentile_cont(0.5) within group (order by x))::numeric)::int from unnest(g.vals) x) as median
+    from (select p.k, array_agg(p.v) as vals from (${values}) p group by 1) g`;
 
 export type BreakdownRow = {
   id: string | null;
@@ -32,20 +29,27 @@ export type BreakdownRow = {
 
 /**
  * The per-agent or per-team table: who answered, resolved and was rated, by the summary's definitions (each
- * fact is credited to the agent who replied / was assigned, and the conversation's team at that moment).
+ * fact is credited to the agent who replied / was assigned, and the conversation's team at that moment). Replies,
+ * the most numerous facts, are counted from the daily roll-up for whole days (factCounts).
  */
 export async function breakdown(scope: ReportScope, by: "agent" | "team") {
   const key = by === "agent" ? sql`agent_id` : sql`team_id`;
   const names = by === "agent" ? sql`agents` : sql`teams`;
   const duration = durationOf(scope);
+  // The four parts read different facts: run side by side (as the summary's), then joined in one small statement.
+  const [fr, rp, rs, rt] = await Promise.all([
+    rows(medianPerKey(sql`select f.${key} as k, ${duration} as v from reporting_facts f where ${factsWhere(scope, "first_response")}`)),
+    rows(factCounts(scope, "reply", by === "agent" ? "agent_id" : "team_id")),
+    rows(medianPerKey(sql`select f.${key} as k, f.duration as v from (${lastResolutions(scope)}) f`)),
+    rows(sql`select f.${key} as k, count(*)::int as n, round(avg(f.score), 2)::float8 as average,
+      count(*) filter (where f.score >= ${SATISFIED_SCORE})::int as satisfied from (${latestRatings(scope)}) f group by 1`),
+  ]);
+  const part = (list: unknown[], columns: string) => sql`select * from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as x(${sql.raw(columns)})`;
   const list = await rows<BreakdownRow>(sql`with
-    fr as (select f.${key} as k, count(*)::int as n, round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int as median
-      from reporting_facts f where ${factsWhere(scope, "first_response")} group by 1),
-    rp as (${replyCounts(scope, key)}),
-    rs as (select f.${key} as k, count(*)::int as n, round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int as median
-      from (${lastResolutions(scope)}) f group by 1),
-    rt as (select f.${key} as k, count(*)::int as n, round(avg(f.score), 2)::float8 as average,
-      count(*) filter (where f.score >= ${SATISFIED_SCORE})::int as satisfied from (${latestRatings(scope)}) f group by 1),
+    fr as (${part(fr, "k uuid, n int, median int")}),
+    rp as (${part(rp, "k uuid, n int")}),
+    rs as (${part(rs, "k uuid, n int, median int")}),
+    rt as (${part(rt, "k uuid, n int, average float8, satisfied int")}),
     keys as (select k from fr union select k from rp union select k from rs union select k from rt)
     select keys.k as id, n.name, coalesce(fr.n, 0) as first_responses, fr.median as first_response_median, coalesce(rp.n, 0) as replies,
       coalesce(rs.n, 0) as resolved, rs.median as resolution_median, coalesce(rt.n, 0) as csat_responses, rt.average as csat_average,
@@ -57,9 +61,12 @@ export async function breakdown(scope: ReportScope, by: "agent" | "team") {
   return list;
 }
 
-/** Conversations created per local weekday (0 = Sunday) and hour: the busiest-hours heatmap. */
+/** Conversations created per local weekday (0 = Sunday) and hour: the busiest-hours heatmap, counted per local hour. */
 export async function createdHeatmap(scope: ReportScope) {
-  return rows<{ dow: number; hour: number; count: number }>(sql`select extract(dow from f.occurred_at at time zone ${scope.timeZone})::int as dow,
-      extract(hour from f.occurred_at at time zone ${scope.timeZone})::int as hour, count(*)::int as count
-    from reporting_facts f where ${factsWhere(scope, "conversation_created")} group by 1, 2 order by 1, 2`);
+  return rows<{ dow: number; hour: number; count: number }>(sql`select extract(dow from b.label)::int as dow, extract(hour from b.label)::int as hour,
+      sum(v.n)::int as count
+    from (${localBuckets(scope, "hour")}) b
+    cross join lateral (select count(*) as n from reporting_facts f
+      where ${factsWhere(scope, "conversation_created")} and f.occurred_at >= b.start and f.occurred_at < b.stop) v
+    group by 1, 2 having sum(v.n) > 0 order by 1, 2`);
 }

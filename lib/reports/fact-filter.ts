@@ -5,16 +5,12 @@ export type FactKind = "conversation_created" | "first_response" | "reply" | "re
 
 /**
  * The WHERE clause for facts of one kind in a scope (alias `f`). Team and agent filters read the fact's own
- * team/agent (who replied, resolved, was rated); a creation is credited to the conversation's current assignee
- * and team, since nobody owns a conversation at the moment it arrives.
+ * team/agent (who replied, resolved, was rated); a creation's fact follows the conversation's current assignee and
+ * team (trigger conversations_report_owner), since nobody owns a conversation at the moment it arrives.
  */
 export function factsWhere(scope: ReportScope, kind: FactKind): SQL {
-  const byOwner = kind === "conversation_created";
-  // An uncorrelated IN: hashed once, instead of one conversation lookup per fact.
-  const owned = (column: SQL, id: string) =>
-    byOwner ? sql` and f.conversation_id in (select c.id from conversations c where c.organization_id = ${scope.orgId} and ${column} = ${id})` : null;
-  const team = scope.teamId ? (owned(sql`c.team_id`, scope.teamId) ?? sql` and f.team_id = ${scope.teamId}`) : sql``;
-  const agent = scope.agentId ? (owned(sql`c.assignee_id`, scope.agentId) ?? sql` and f.agent_id = ${scope.agentId}`) : sql``;
+  const team = scope.teamId ? sql` and f.team_id = ${scope.teamId}` : sql``;
+  const agent = scope.agentId ? sql` and f.agent_id = ${scope.agentId}` : sql``;
   return sql`f.organization_id = ${scope.orgId} and f.kind = ${kind}
     and f.occurred_at >= ${scope.from.toISOString()}::timestamptz and f.occurred_at < ${scope.to.toISOString()}::timestamptz${team}${agent}`;
 }
@@ -26,23 +22,28 @@ export const durationOf = (scope: ReportScope) => (scope.businessHours ? sql`f.b
 export const percentiles = (column: SQL) =>
   sql`round((percentile_cont(0.5) within group (order by ${column}))::numeric)::int as median, round((percentile_cont(0.9) within group (order by ${column}))::numeric)::int as p90`;
 
-/** The latest rating in the scope per conversation (a rating can be replaced; the newest one counts). */
-export const latestRatings = (scope: ReportScope) =>
-  sql`select distinct on (f.conversation_id) f.conversation_id, f.score, f.detail, f.occurred_at, f.agent_id, f.team_id
-    from reporting_facts f where ${factsWhere(scope, "rating")} order by f.conversation_id, f.occurred_at desc, f.id desc`;
+/**
+ * A conversation's last resolution / rating in the scope: one not replaced by the conversation's next one before
+ * the range ends (superseded_at, set when the next one is recorded). A plain range condition on the covering index,
+ * where a "latest per conversation" would sort or hash every fact of the range.
+ */
+export const latestIn = (scope: ReportScope) => sql` and (f.superseded_at is null or f.superseded_at >= ${scope.to.toISOString()}::timestamptz)`;
 
 /**
- * Each conversation's resolution time in the scope, counted once however often it was resolved: its last
- * resolution's. A resolution is measured from the conversation's creation, so the last one is also the longest:
- * max() per conversation gives it with a hash aggregate, no sort (what the summary and chart read).
+ * The latest rating in the scope per conversation (a rating can be replaced; the newest one counts, credited to the
+ * agent and team it names: with an agent or team filter, a conversation counts when its latest rating is theirs).
  */
-export const resolutionPerConversation = (scope: ReportScope) =>
-  sql`select f.conversation_id, max(${durationOf(scope)}) as duration, max(f.occurred_at) as occurred_at
-    from reporting_facts f where ${factsWhere(scope, "resolved")} group by f.conversation_id`;
+export const latestRatings = (scope: ReportScope) =>
+  sql`select f.conversation_id, f.score, f.detail, f.occurred_at, f.agent_id, f.team_id
+    from reporting_facts f where ${factsWhere(scope, "rating")}${latestIn(scope)}`;
 
-/** Each conversation's last resolution in the scope with who resolved it (tables, CSV). */
+/**
+ * Each conversation's last resolution in the scope (counted once however often it was resolved), with who resolved
+ * it and its duration in the scope's clock (business or wall-clock): what the summary, chart, tables and CSV read.
+ * Like ratings, a filtered scope counts a conversation when its last resolution in the range is the agent's / team's.
+ */
 export const lastResolutions = (scope: ReportScope) =>
-  sql`select distinct on (f.conversation_id) f.conversation_id, f.seconds, f.business_seconds, f.occurred_at, f.agent_id, f.team_id
-    from reporting_facts f where ${factsWhere(scope, "resolved")} order by f.conversation_id, f.occurred_at desc, f.id desc`;
+  sql`select f.conversation_id, f.seconds, f.business_seconds, ${durationOf(scope)} as duration, f.occurred_at, f.agent_id, f.team_id
+    from reporting_facts f where ${factsWhere(scope, "resolved")}${latestIn(scope)}`;
 
 export const SATISFIED_SCORE = 4;

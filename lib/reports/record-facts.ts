@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { Conversation } from "@/db/schema";
 import type { Ctx } from "../context";
+import { isAutomationActor } from "../automation/enqueue";
 import { refreshSlaDueTimes } from "../sla/refresh-due-times";
 
 const DONE: Conversation["status"][] = ["resolved", "closed"];
@@ -13,7 +14,8 @@ export const businessSecondsSql = (start: SQL, end: SQL) =>
 /**
  * Inserts the facts a SELECT yields (columns: organization_id, conversation_id, kind, agent_id, team_id,
  * started_at, occurred_at, business_seconds, score, message_id, detail) with their wall-clock and business durations, and adds them to the
- * daily roll-up, in one statement of the caller's transaction. The SELECT must expose the organization as `o`.
+ * daily roll-up, in one statement of the caller's transaction; a resolution or rating marks the one it replaces
+ * (superseded_at). The SELECT must expose the organization as `o`.
  * Ratings stay out of the roll-up: a rating can be replaced, so CSAT is always read from the latest fact.
  */
 async function insertFacts(tx: Tx, select: SQL) {
@@ -25,7 +27,12 @@ async function insertFacts(tx: Tx, select: SQL) {
         case when s.started_at is null then null else s.business_seconds end,
         s.score, s.message_id, s.detail
       from src s
-      returning organization_id, kind, team_id, agent_id, occurred_at, seconds, business_seconds
+      returning organization_id, conversation_id, kind, team_id, agent_id, occurred_at, seconds, business_seconds
+    ), superseded as (
+      -- A new resolution / rating replaces the conversation's previous one from now on (reports count the latest).
+      update reporting_facts p set superseded_at = f.occurred_at from fact f
+      where f.kind in ('resolved', 'rating') and p.organization_id = f.organization_id and p.conversation_id = f.conversation_id
+        and p.kind = f.kind and p.superseded_at is null
     )
     insert into reporting_daily (organization_id, day, kind, team_id, agent_id, count, seconds_sum, business_seconds_sum)
     select f.organization_id, (f.occurred_at at time zone o.time_zone)::date, f.kind, f.team_id, f.agent_id,
@@ -53,7 +60,8 @@ export async function recordConversationCreatedFact(tx: Tx, ctx: Ctx, conversati
 }
 
 /**
- * Facts for a message (called from insertMessage): its SLA clocks, and for an agent's reply (notes are not replies)
+ * Facts for a message (called from insertMessage): its SLA clocks, and for an agent's reply (notes are not replies,
+ * nor is an automation rule's canned reply)
  * the conversation's first response (the first outbound reply since creation) and this reply's wait, measured
  * from the customer's oldest message still unanswered when it was sent.
  */
@@ -63,9 +71,12 @@ export async function recordMessageFacts(
   message: { id: string; conversationId: string; direction: string; type: string; authorAgentId: string | null; createdAt: Date },
 ) {
   if (message.type !== "reply") return;
-  // A customer's message starts a next-response clock; an agent's reply stops it.
+  // A customer's message starts a next-response clock; an agent's reply stops it (an automated one does not: the
+  // SQL function skips messages marked automated).
   await refreshSlaDueTimes(tx, message.conversationId);
-  if (message.direction !== "outbound") return;
+  // An automation rule's canned reply is no person's response: neither a first response nor a reply's wait, and
+  // the customer's messages before it stay unanswered for the next human reply (messages.automated).
+  if (message.direction !== "outbound" || isAutomationActor(ctx)) return;
   const at = sql`${message.createdAt.toISOString()}::timestamptz`;
   await insertFacts(
     tx,
@@ -73,7 +84,7 @@ export async function recordMessageFacts(
         select c.* from conversations c where c.organization_id = ${ctx.orgId} and c.id = ${message.conversationId}
       ), last_reply as (
         select max(m.created_at) as at from messages m
-        where m.conversation_id = ${message.conversationId} and m.direction = 'outbound' and m.type = 'reply'
+        where m.conversation_id = ${message.conversationId} and m.direction = 'outbound' and m.type = 'reply' and not m.automated
           and m.id <> ${message.id} and m.created_at <= ${at}
       ), waiting as (
         select min(m.created_at) as since from messages m, last_reply r

@@ -2,7 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
 import type { Ctx } from "../context";
 import { parseInput } from "../settings/parse";
-import { durationOf, factsWhere, latestRatings, resolutionPerConversation } from "./fact-filter";
+import { durationOf, factsWhere, lastResolutions, latestRatings } from "./fact-filter";
+import { localBuckets } from "./buckets";
 import { coversWholeDays, localDate, resolveReportScope, type ReportScope } from "./range";
 import { timeseriesSchema, type TIMESERIES_METRICS } from "./schemas";
 
@@ -19,22 +20,22 @@ function source(scope: ReportScope, metric: Metric): { from: SQL; value: SQL } {
     case "conversations_created":
       return { from: sql`(select * from reporting_facts f where ${factsWhere(scope, "conversation_created")})`, value: sql`count(*)::int` };
     case "conversations_resolved":
-      return { from: sql`(${resolutionPerConversation(scope)})`, value: sql`count(*)::int` };
+      return { from: sql`(${lastResolutions(scope)})`, value: sql`count(*)::int` };
     case "first_response_seconds":
       return { from: sql`(select * from reporting_facts f where ${factsWhere(scope, "first_response")})`, value: sql`round((percentile_cont(0.5) within group (order by ${duration}))::numeric)::int` };
     case "resolution_seconds":
-      return { from: sql`(${resolutionPerConversation(scope)})`, value: sql`round((percentile_cont(0.5) within group (order by f.duration))::numeric)::int` };
+      return { from: sql`(${lastResolutions(scope)})`, value: sql`round((percentile_cont(0.5) within group (order by f.duration))::numeric)::int` };
     case "csat_average":
       return { from: sql`(${latestRatings(scope)})`, value: sql`round(avg(f.score), 2)::float8` };
   }
 }
 
 /**
- * Whole days in the organization's own time zone, counted without a team or agent filter, come from the daily
- * roll-up (about 90 rows for 90 days) instead of every fact; the roll-up is written with the facts, so it agrees.
+ * Whole days in the organization's own time zone come from the daily roll-up (a few rows per day, keyed by the
+ * facts' team and agent) instead of every fact; the roll-up is written with the facts and follows them, so it agrees.
  */
 function fromRollup(scope: ReportScope, metric: Metric, interval: Interval) {
-  return metric === "conversations_created" && interval === "day" && coversWholeDays(scope) && !scope.teamId && !scope.agentId;
+  return metric === "conversations_created" && interval === "day" && coversWholeDays(scope);
 }
 
 export async function timeseries(scope: ReportScope, metric: Metric, interval: Interval) {
@@ -45,10 +46,13 @@ export async function timeseries(scope: ReportScope, metric: Metric, interval: I
     ? sql`select d.day::timestamp as bucket, sum(d.count)::int as value from reporting_daily d
         where d.organization_id = ${scope.orgId} and d.kind = 'conversation_created'
           and d.day >= ${localDate(scope.from, tz)}::date and d.day < ${localDate(scope.to, tz)}::date
+          ${scope.teamId ? sql`and d.team_id = ${scope.teamId}` : sql``} ${scope.agentId ? sql`and d.agent_id = ${scope.agentId}` : sql``}
         group by 1`
     : (() => {
+        // Each bucket's facts are one index range (localBuckets): no sort of every fact by bucket.
         const { from, value } = source(scope, metric);
-        return sql`select ${local(sql`f.occurred_at`)} as bucket, ${value} as value from ${from} f group by 1`;
+        return sql`select b.label as bucket, v.value from (${localBuckets(scope, interval)}) b
+          cross join lateral (select ${value} as value from ${from} f where f.occurred_at >= b.start and f.occurred_at < b.stop) v`;
       })();
   const points = await rows<{ start: string; value: number | null }>(
     sql`with counted as (${counted})

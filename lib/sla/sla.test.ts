@@ -2,6 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { conversations, type WeeklyHours } from "@/db/schema";
+import { drainAutomationJobs } from "../automation/testing";
+import { createAutomationRule } from "../automation/manage-rules";
+import { createCannedReply } from "../canned-replies/manage-canned-replies";
 import { createTeam } from "../teams/manage-teams";
 import { resolveConversation } from "../conversations/resolve-conversation";
 import { updateConversation } from "../conversations/update-conversation";
@@ -110,6 +113,28 @@ describe("SLA policies", () => {
     expect(await markSlaBreaches(later, { organizationIds: [org.orgId], batch: 1 })).toBe(1);
     const [breach] = await rows<{ conversation_id: string }>(sql`select conversation_id from activities where organization_id = ${org.orgId} and action = 'sla_breached'`);
     expect(breach!.conversation_id).toBe(open.id);
+  });
+
+  it("is not met by an automation rule's canned reply: the first-response target runs until a person answers", async () => {
+    const org = await createReportsOrg();
+    await createSlaPolicy(org.ctx, { name: "Everyone", first_response_minutes: "5", next_response_minutes: "60", business_hours: false });
+    const canned = await createCannedReply(org.ctx, { title: "Ack", shortcut: "ack", body: "We got it.", shared: true });
+    await createAutomationRule(org.ctx, { name: "Auto-ack", event: "conversation_created", actions: [{ type: "send_canned_reply", canned_reply_id: canned.id }] });
+    const c = await customerConversation(org.ctx, "Auto-acknowledged");
+    await drainAutomationJobs(org.orgId);
+    const [sent] = await rows<{ n: number }>(sql`select count(*)::int as n from messages where conversation_id = ${c.id} and direction = 'outbound' and automated`);
+    expect(sent!.n).toBe(1);
+
+    let due = await dueOf(c.id);
+    expect(due.first!.getTime() - due.createdAt.getTime()).toBe(5 * MIN);
+    expect(due.next).toBeNull();
+    expect(await markSlaBreaches(new Date(Date.now() + 10 * MIN), { organizationIds: [org.orgId] })).toBe(1);
+    const [breach] = await rows<{ target: string }>(sql`select data ->> 'target' as target from activities where conversation_id = ${c.id} and action = 'sla_breached'`);
+    expect(breach!.target).toBe("first_response");
+
+    await reply(org.agentCtx, c.id);
+    due = await dueOf(c.id);
+    expect(due.first).toBeNull();
   });
 
   it("keeps policies and their team references inside the organization", async () => {
