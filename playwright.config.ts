@@ -22,11 +22,7 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    // The security spec (headers, console and hydration checks of the main pages) runs first, alone, on the freshly
-    // seeded demo: after the whole suite has written to that organization, /settings/organization (and once /inbox)
-    // hydrated with React #418 in a de-DE / Auckland browser. Not yet explained; see the closing note of 2026-11-30.
-    { name: "quiet", dependencies: ["setup"], testMatch: /security\.spec\.ts/, use: { storageState: "e2e/.auth/sarah.json" } },
-    { name: "chromium", dependencies: ["quiet"], testIgnore: [/security\.spec\.ts/, HEAVY], use: { storageState: "e2e/.auth/sarah.json" } },
+    { name: "chromium", dependencies: ["setup"], testIgnore: HEAVY, use: { storageState: "e2e/.auth/sarah.json" } },
     // Extra app instances, workers and thousands of requests: run after the rest so their load on two cores does not
     // turn the other specs' few-second waits into timeouts.
     { name: "heavy", dependencies: ["chromium"], testMatch: HEAVY, use: { storageState: "e2e/.auth/sarah.json" } },

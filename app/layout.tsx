@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
-import { themeScript } from "@/components/theme-toggle";
+import { themeScript } from "@/components/theme-script";
 import "./globals.css";
 
 export const metadata: Metadata = {

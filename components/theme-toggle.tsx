@@ -1,17 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-
-type Theme = "light" | "dark" | "system";
-const STORAGE_KEY = "dexra:theme";
+import { THEME_STORAGE_KEY as STORAGE_KEY, type Theme } from "./theme-script";
 
 function apply(theme: Theme) {
   const dark = theme === "dark" || (theme === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
   document.documentElement.classList.toggle("dark", dark);
 }
-
-/** Runs before paint (inlined in <head>) so a dark theme never flashes light. */
-export const themeScript = `try{var t=localStorage.getItem("${STORAGE_KEY}")||"system";if(t==="dark"||(t==="system"&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
 
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>("system");

@@ -6,6 +6,7 @@ import type { InboxMessage } from "@/lib/inbox/get-thread";
 import { inboxFetch } from "../inbox/inbox-api";
 import { inboxKeys } from "../inbox/query-keys";
 import { Button } from "../ui/button";
+import { LocalTime } from "../ui/local-time";
 
 const STATE = {
   queued: { label: "Queued", className: "text-slate-600 dark:text-slate-300" },
@@ -46,7 +47,8 @@ export function EmailMeta({ message }: { message: InboxMessage }) {
         <p role="status" className="flex flex-wrap items-center gap-2">
           <span className={`font-medium ${state.className}`}>{state.label}</span>
           {email.delivery_status === "failed" && email.delivery_error && <span>— {email.delivery_error}</span>}
-          {email.delivery_status === "failed" && email.retry_at && <span>(next attempt {new Date(email.retry_at).toLocaleTimeString()})</span>}
+          {/* LocalTime: the server renders the thread in UTC; the reader's own clock replaces it after hydration. */}
+          {email.delivery_status === "failed" && email.retry_at && <span>(next attempt <LocalTime iso={email.retry_at} options={{ hour: "2-digit", minute: "2-digit", second: "2-digit" }} />)</span>}
           {email.delivery_status === "failed" && (
             <Button size="sm" variant="secondary" onClick={retry} disabled={retrying}>
               {retrying ? "Retrying…" : "Retry"}
