@@ -64,7 +64,9 @@ test("changing the password signs out the agent's other sessions but keeps this 
   await expect(first.getByRole("status").filter({ hasText: "Password changed. Your other sessions were signed out." })).toBeVisible();
   await first.goto("/inbox");
   await expect(first).toHaveURL(/\/inbox/);
-  await second.goto("/inbox");
+  // The other browser is signed out: its open inbox goes to the sign-in page by itself once its live stream closes
+  // (navigating it meanwhile would race that redirect), and otherwise on the next page it opens.
+  await second.waitForURL(/\/login/, { timeout: 15_000 }).catch(() => second.goto("/inbox"));
   await expect(second).toHaveURL(/\/login/);
   await first.context().close();
   await second.context().close();

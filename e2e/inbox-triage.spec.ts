@@ -30,7 +30,12 @@ test("keyboard-only triage of three conversations: open, reply, claim, resolve",
   for (const n of [3, 2, 1]) {
     await expect(threadHeading(page)).toContainText(`${batch} case ${n}`);
     if (n === 3) {
-      await page.keyboard.press("r");
+      // `r` moves focus to the composer before its keydown returns, so the very next key is never lost.
+      const focusedAtOnce = await page.evaluate(() => {
+        window.dispatchEvent(new KeyboardEvent("keydown", { key: "r", bubbles: true, cancelable: true }));
+        return document.activeElement?.getAttribute("aria-label");
+      });
+      expect(focusedAtOnce).toBe("Reply to the customer");
       await page.keyboard.type("On it — a fix is coming today.");
       await page.keyboard.press("Control+Enter");
       await expect(page.getByRole("log", { name: "Messages" }).getByText("On it — a fix is coming today.")).toBeVisible();

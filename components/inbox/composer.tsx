@@ -1,6 +1,7 @@
 "use client";
 
 import { useImperativeHandle, useRef, useState, type Ref } from "react";
+import { flushSync } from "react-dom";
 import type { InboxDirectory } from "@/lib/inbox/get-directory";
 import { Button } from "../ui/button";
 import { Kbd } from "../ui/kbd";
@@ -36,10 +37,14 @@ export function Composer({ conversation, me, canned, onTyping, ref }: Props) {
   const files = useComposerAttachments();
 
   useImperativeHandle(ref, () => ({
+    // Focused before this keydown returns: a key typed right after `r` lands in the composer, not on the page
+    // (focusing on the next frame lost the first character of a fast typist).
     focus: (mode) => {
-      setPreview(false);
-      setDraft((d) => ({ ...d, mode }));
-      requestAnimationFrame(() => textarea.current?.focus());
+      flushSync(() => {
+        setPreview(false);
+        setDraft((d) => ({ ...d, mode }));
+      });
+      textarea.current?.focus();
     },
   }));
 
