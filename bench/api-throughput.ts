@@ -51,6 +51,8 @@ async function main() {
 
   const auth = () => new Request("http://bench/", { headers: { authorization: `Bearer ${org.serverKey}` } });
   const key = await authenticateKey(auth()); // also marks the key used now, so that write is not recorded below
+  // What the /api/v1 edge runs: the lookup that also counts the request against the key's rate limit.
+  const lookup = () => authenticateKey(auth(), { countServerKey: true });
   const ctx = { orgId: key.orgId, actor: { type: "api_key" as const, id: key.id, name: key.name, kind: key.kind } };
   const messageBody = { body: "Thanks, we are looking into it.", user_email: org.owner.email };
   const record = async (work: () => Promise<unknown>) => {
@@ -62,8 +64,8 @@ async function main() {
   };
   const captured = {
     conversationId: ids[0]!,
-    list: await record(async () => (await authenticateKey(auth()), listConversations(ctx, {}))),
-    create: await record(async () => (await authenticateKey(auth()), createMessage(ctx, ids[0]!, messageBody))),
+    list: await record(async () => (await lookup(), listConversations(ctx, {}))),
+    create: await record(async () => (await lookup(), createMessage(ctx, ids[0]!, messageBody))),
   };
   const statementsFile = path.join(os.tmpdir(), `dexra-bench-statements-${process.pid}.json`);
   fs.writeFileSync(statementsFile, JSON.stringify(captured));
