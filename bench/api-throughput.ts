@@ -70,6 +70,9 @@ async function main() {
   const statementsFile = path.join(os.tmpdir(), `dexra-bench-statements-${process.pid}.json`);
   fs.writeFileSync(statementsFile, JSON.stringify(captured));
   console.log(`Statements per request: list ${captured.list.length}, message create ${captured.create.length} (+ BEGIN/COMMIT)`);
+  for (const [name, statements] of [["list", captured.list], ["create", captured.create]] as const) {
+    for (const s of statements) console.log(`  ${name}: ${s.query.replace(/\s+/g, " ").slice(0, 110)}`);
+  }
 
   const env = { ...serverEnv(url), STATEMENTS: statementsFile };
   const nextPort = freePort();
