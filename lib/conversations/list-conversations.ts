@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { rows } from "@/db/client";
+import { rows, withCustomPlan } from "@/db/client";
 import { conversations } from "@/db/schema";
 import type { Ctx } from "../context";
 import { isUuid } from "../ids";
@@ -13,6 +13,8 @@ import { conversationsForViewer } from "./end-user-view";
 import { serializeConversation } from "./serialize";
 
 export const MAX_PAGE_SIZE = 100;
+
+type Found = ConversationViewRow & { total: number; sort_key: string };
 
 /** Keyset paging: `after` the last row seen; `lookAhead` reads one extra row to know whether more follow. */
 export type Keyset = { after?: { at: string; id: string } | null; lookAhead?: boolean };
@@ -95,7 +97,10 @@ export async function listConversations(ctx: Ctx, query: ListConversationsQuery 
     ? searchParts(where, searchFilter(ctx, params.q), after, order, { upTo: params.offset + take, newestFirst, bound, window: options.searchWindow ?? SEARCH_WINDOW })
     : [sql``, countedTotal(ctx, params) ?? sql`select count(*)::int as total from conversations where ${where}`, sql`select id from conversations where ${where} ${after} ${newestFirst}`];
   // A search may lag the primary by a moment: it reads the replica when there is one (DATABASE_REPLICA_URL).
-  const found = await (params.q ? replicaRows : rows)<ConversationViewRow & { total: number; sort_key: string }>(sql`
+  // A search is planned for its word every time (withCustomPlan): how to count and page a word in 10 and one in
+  // 500,000 conversations differ, and a generic plan picks one way for both.
+  const statement = params.q ? (query: SQL) => replicaRows<Found>(withCustomPlan(query)) : (query: SQL) => rows<Found>(query);
+  const found = await statement(sql`
     ${ctes}
     select n.total, page.* from (${count}) n
     left join lateral (
