@@ -45,11 +45,11 @@ async function main() {
       }
     }
   }
-  console.log(`\n${"search q".padEnd(30)} ${servers.map(([n]) => `${n} p50 / p95 ms`.padStart(34)).join("")}`);
+  console.log(`\n${"search q".padEnd(30)} ${servers.map(([n]) => ` ${n} p50 / p95 ms`.padStart(36)).join("")}`);
   for (const word of words) {
     const cells = servers.map(([name]) => {
       const s = samples.get(`${name}|${word}`)!.sort((a, b) => a - b);
-      return `${pct(s, 50).toFixed(1)} / ${pct(s, 95).toFixed(1)}`.padStart(34);
+      return `${pct(s, 50).toFixed(1)} / ${pct(s, 95).toFixed(1)}`.padStart(36);
     });
     console.log(`${(word === "ref" ? "ref<n>x2 (one match)" : word).padEnd(30)} ${cells.join("")}`);
   }
