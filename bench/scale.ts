@@ -7,10 +7,11 @@
  * and without the maintained counters.
  */
 import { performance } from "node:perf_hooks";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { closeDb, db, rows } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
-import { tags, teams } from "@/db/schema";
+import { agents, tags, teams } from "@/db/schema";
+import { createApiKey } from "@/lib/keys/create-api-key";
 import { assertLocalTestDatabase } from "@/lib/testing/local-database";
 import { createTestOrg, TEST_PASSWORD } from "@/lib/testing/test-org";
 import { signIn } from "./inbox-http";
@@ -37,11 +38,22 @@ async function seed() {
   return { orgId, owner, serverKey };
 }
 
+/** BENCH_REUSE=1: the largest organization a previous run seeded in DATABASE_URL, with a fresh server key. */
+async function reuse() {
+  const [org] = await rows<{ id: string }>(sql`select organization_id as id from conversations group by 1 order by count(*) desc limit 1`);
+  if (!org) throw new Error("BENCH_REUSE=1 but DATABASE_URL holds no conversations: run once without it");
+  const [owner] = await db.select().from(agents).where(eq(agents.organizationId, org.id)).orderBy(agents.createdAt).limit(1);
+  const { key } = await createApiKey(org.id, { kind: "server", name: "scale bench" });
+  console.log(`Reusing the organization seeded before (${org.id})`);
+  return { orgId: org.id, owner: owner!, serverKey: key };
+}
+
 async function main() {
   benchDatabaseUrl();
   assertLocalTestDatabase();
   await applyMigrations();
-  const { orgId, owner, serverKey } = await seed();
+  const { orgId, owner, serverKey } = process.env.BENCH_REUSE ? await reuse() : await seed();
+  if (process.env.BENCH_SEED_ONLY) process.exit(0);
   const ids = (await rows<{ id: string }>(sql`select id from conversations where organization_id = ${orgId} order by number desc limit 500`)).map((r) => r.id);
 
   // The count the list needs, from the counters (now) and by counting rows (before).

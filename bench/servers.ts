@@ -25,8 +25,8 @@ export const serverEnv = (databaseUrl: string) => ({
 });
 
 /** Starts a server in its own process group (stopped when the benchmark exits) and waits until it answers. */
-export async function startServer(command: string, args: string[], port: number, env: NodeJS.ProcessEnv) {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...env, PORT: String(port) }, detached: true, stdio: "ignore" });
+export async function startServer(command: string, args: string[], port: number, env: NodeJS.ProcessEnv, cwd = ROOT) {
+  const child = spawn(command, args, { cwd, env: { ...env, PORT: String(port) }, detached: true, stdio: "ignore" });
   children.push(child);
   for (let i = 0; i < 200; i++) {
     try {
@@ -38,6 +38,9 @@ export async function startServer(command: string, args: string[], port: number,
   throw new Error(`server on port ${port} did not start`);
 }
 
-/** `next start` on `port`; `nodeArgs` go to node itself (--cpu-prof is refused in NODE_OPTIONS). */
-export const startNext = (port: number, env: NodeJS.ProcessEnv, nodeArgs: string[] = []) =>
-  startServer(process.execPath, [...nodeArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], port, env);
+/**
+ * `next start` on `port`; `nodeArgs` go to node itself (--cpu-prof is refused in NODE_OPTIONS); `root`: another
+ * built checkout (e.g. the previous version, for a before/after comparison).
+ */
+export const startNext = (port: number, env: NodeJS.ProcessEnv, nodeArgs: string[] = [], root = ROOT) =>
+  startServer(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], port, env, root);

@@ -1,10 +1,10 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import { connection, db } from "@/db/client";
-import { apiKeys, organizations } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { db, rows } from "@/db/client";
+import { apiKeys } from "@/db/schema";
 import { sha256 } from "../crypto";
 import { ApiError } from "../errors";
 import { KEY_SHAPE } from "../keys/key-format";
+import { countRequests, judgeRateLimit, rateLimitBuckets, type RateLimitState } from "./rate-limit";
 
 export type AuthenticatedKey = {
   id: string;
@@ -22,50 +22,66 @@ export type AuthenticatedKey = {
 // Unknown, malformed and revoked keys get the very same answer, so the answer tells nothing.
 const invalidKey = () => new ApiError("unauthorized", "Invalid or missing API key", [], { "www-authenticate": 'Bearer realm="dexra"' });
 
-const live = alias(organizations, "live");
-
 const USED_EVERY_MS = 60_000;
 const lastMarked = new Map<string, number>();
 
-function buildKeyLookup() {
-  return db
-    .select({
-      id: apiKeys.id,
-      kind: apiKeys.kind,
-      name: apiKeys.name,
-      prefix: apiKeys.prefix,
-      orgId: apiKeys.organizationId,
-      rateLimitPerMinute: live.rateLimitPerMinute,
-      allowedOrigins: live.allowedOrigins,
-      secret: live.identitySecret,
-      previousSecret: sql<string | null>`case when ${live.previousIdentitySecretExpiresAt} > now() then ${live.previousIdentitySecret} end`,
-    })
-    .from(apiKeys)
-    .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
-    // Settings (rate limit, identity secret) live on the live organization; a sandbox key uses its parent's.
-    .innerJoin(live, eq(live.id, sql`coalesce(${organizations.sandboxOfId}, ${organizations.id})`))
-    .where(and(eq(apiKeys.keyHash, sql.placeholder("hash")), isNull(apiKeys.revokedAt)))
-    .limit(1)
-    .prepare("dexra_authenticate_key");
-}
+type KeyRow = {
+  id: string;
+  kind: "server" | "client";
+  name: string;
+  prefix: string;
+  org_id: string;
+  rate_limit_per_minute: number;
+  allowed_origins: string[];
+  secret: string;
+  previous_secret: string | null;
+  counted: number | null;
+  reset: number | null;
+};
 
-// Every request runs this lookup: its SQL is built once per database connection, not per request.
-let cachedLookup: { conn: unknown; query: ReturnType<typeof buildKeyLookup> } | undefined;
-function keyLookup() {
-  const conn = connection();
-  if (cachedLookup?.conn !== conn) cachedLookup = { conn, query: buildKeyLookup() };
-  return cachedLookup.query;
-}
+/**
+ * The key and its (live) organization's settings; a sandbox key uses its parent's rate limit and identity
+ * secret. With `countServerKey`, the same statement also counts the request against a server key's rate limit
+ * (a data-modifying CTE): one round trip where a lookup and a separate counter upsert were two.
+ */
+const keyLookup = (hash: string, countServerKey: boolean) => sql`
+  with k as (
+    select k.id, k.kind, k.name, k.prefix, k.organization_id as org_id, live.rate_limit_per_minute, live.allowed_origins,
+      live.identity_secret as secret,
+      case when live.previous_identity_secret_expires_at > now() then live.previous_identity_secret end as previous_secret
+    from api_keys k
+    join organizations o on o.id = k.organization_id
+    join organizations live on live.id = coalesce(o.sandbox_of_id, o.id)
+    where k.key_hash = ${hash} and k.revoked_at is null
+    limit 1
+  )${countServerKey ? sql`, counted as (${countRequests(sql`select 'key:' || k.id, date_trunc('minute', now()), 1 from k where k.kind = 'server'`)})
+  select k.*, counted.count as counted, counted.reset from k left join counted on true` : sql`
+  select k.*, null::int as counted, null::int as reset from k`}`;
 
-/** Resolves `Authorization: Bearer <key>` to the key and its organization in one round trip. */
-export async function authenticateKey(request: Request): Promise<AuthenticatedKey> {
+export type CountedKey = AuthenticatedKey & { rateLimit: RateLimitState | null };
+
+/**
+ * Resolves `Authorization: Bearer <key>` to the key and its organization in one round trip. `countServerKey`
+ * (the /api/v1 edge): a server key's request is counted in that same round trip, and over its limit → 429.
+ */
+export async function authenticateKey(request: Request, options: { countServerKey?: boolean } = {}): Promise<CountedKey> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
   if (!match || !KEY_SHAPE.test(match[1]!)) throw invalidKey();
-  const [row] = await keyLookup().execute({ hash: sha256(match[1]!) });
+  const [row] = await rows<KeyRow>(keyLookup(sha256(match[1]!), options.countServerKey === true));
   if (!row) throw invalidKey();
   markUsed(row.id);
-  const { secret, previousSecret, ...key } = row;
-  return { ...key, identitySecrets: previousSecret ? [secret, previousSecret] : [secret] };
+  const key: AuthenticatedKey = {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    prefix: row.prefix,
+    orgId: row.org_id,
+    rateLimitPerMinute: row.rate_limit_per_minute,
+    allowedOrigins: row.allowed_origins,
+    identitySecrets: row.previous_secret ? [row.secret, row.previous_secret] : [row.secret],
+  };
+  const counted = row.counted === null ? null : [{ bucket: `key:${row.id}`, count: row.counted, reset: row.reset! }];
+  return { ...key, rateLimit: counted ? judgeRateLimit(rateLimitBuckets(key, {}), counted) : null };
 }
 
 /** last_used_at is informative: written at most once a minute per key and process, off the request's path. */

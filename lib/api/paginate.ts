@@ -1,5 +1,8 @@
-/** `{count, next, previous, results}` with next/previous as absolute URLs of the same query, or null. */
-export function paginated<T>(url: URL, page: { count: number; limit: number; offset: number; results: T[] }) {
+/**
+ * `{count, next, previous, results}` with next/previous as absolute URLs of the same query, or null. A page
+ * whose count may be a lower bound (a search past its count cap) also says `count_exact`.
+ */
+export function paginated<T>(url: URL, page: { count: number; countExact?: boolean; limit: number; offset: number; results: T[] }) {
   const at = (offset: number) => {
     const next = new URL(url);
     next.searchParams.set("limit", String(page.limit));
@@ -8,6 +11,7 @@ export function paginated<T>(url: URL, page: { count: number; limit: number; off
   };
   return {
     count: page.count,
+    ...(page.countExact === undefined ? {} : { count_exact: page.countExact }),
     next: page.offset + page.limit < page.count ? at(page.offset + page.limit) : null,
     previous: page.offset > 0 ? at(Math.max(0, page.offset - page.limit)) : null,
     results: page.results,

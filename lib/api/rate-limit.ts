@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
 import { ApiError } from "../errors";
 
@@ -27,23 +27,33 @@ export function rateLimitBuckets(key: { id: string; kind: "server" | "client"; r
   return buckets;
 }
 
-type Counted = { bucket: string; count: number; reset: number };
+export type Counted = { bucket: string; count: number; reset: number };
 
 /**
- * Counts this request in every bucket with one statement (a fixed one-minute window per bucket, kept in
- * PostgreSQL so every instance shares it, on the database's clock) and throws 429 when any bucket is over
- * its limit. The answer's RateLimit-* headers describe the tightest bucket.
+ * The one counter upsert (a fixed one-minute window per bucket, kept in PostgreSQL so every instance shares it,
+ * on the database's clock). `source` yields `(bucket, window_start, count)` rows: a VALUES list, or a SELECT
+ * inside a larger statement (authenticate-key.ts counts a server key in its lookup, one round trip).
  */
+export const countRequests = (source: SQL) => sql`
+    insert into rate_limit_counters as c (bucket, window_start, count) ${source}
+    on conflict (bucket) do update
+      set count = case when c.window_start = excluded.window_start then c.count + 1 else 1 end,
+          window_start = excluded.window_start
+    returning bucket, count, ceil(extract(epoch from (window_start + interval '1 minute' - now())))::int as reset`;
+
+/** Counts this request in every bucket with one statement and throws 429 when any bucket is over its limit. */
 export async function consumeRateLimit(buckets: RateLimitBucket[]): Promise<RateLimitState> {
   // Sorted, so concurrent requests sharing buckets lock their rows in the same order (no deadlock).
   const names = buckets.map((b) => b.bucket).sort();
   const values = sql.join(names.map((name) => sql`(${name}, date_trunc('minute', now()), 1)`), sql`, `);
-  const counted = await rows<Counted>(sql`
-    insert into rate_limit_counters as c (bucket, window_start, count) values ${values}
-    on conflict (bucket) do update
-      set count = case when c.window_start = excluded.window_start then c.count + 1 else 1 end,
-          window_start = excluded.window_start
-    returning bucket, count, ceil(extract(epoch from (window_start + interval '1 minute' - now())))::int as reset`);
+  return judgeRateLimit(buckets, await rows<Counted>(countRequests(sql`values ${values}`)));
+}
+
+/**
+ * The counts against the limits: throws 429 when any bucket is over its limit; otherwise the state for the
+ * answer's RateLimit-* headers, which describe the tightest bucket.
+ */
+export function judgeRateLimit(buckets: RateLimitBucket[], counted: Counted[]): RateLimitState {
   const states = buckets.map(({ bucket, limit }) => {
     const row = counted.find((r) => r.bucket === bucket)!;
     return { limit, remaining: Math.max(0, limit - row.count), resetSeconds: Math.max(1, row.reset), over: row.count > limit };

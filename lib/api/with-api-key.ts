@@ -56,9 +56,10 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
     const origin = request.headers.get("origin");
     let headers: Record<string, string> = { "x-request-id": requestId, ...corsHeaders(origin) };
     try {
-      const key = await authenticateKey(request);
+      // A server key's request is counted against its rate limit in the lookup's own round trip (429 above it).
+      const key = await authenticateKey(request, { countServerKey: true });
+      if (key.rateLimit) headers = { ...headers, ...rateLimitHeaders(key.rateLimit) };
       assertBrowserOriginAllowed(origin, key, request.headers);
-      if (key.kind === "server") headers = { ...headers, ...rateLimitHeaders(await consumeRateLimit(rateLimitBuckets(key, {}))) };
       if (!options.keys.includes(key.kind)) throw new ApiError("forbidden", `This endpoint needs a ${options.keys.join(" or ")} key`);
 
       const bytes = options.rawBody && BODY_METHODS.has(request.method) ? await readRawBody(request, options.rawBody.maxBytes) : Buffer.alloc(0);

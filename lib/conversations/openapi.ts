@@ -89,6 +89,20 @@ export const ratingResponseSchema = z
 export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
   z.object({ count: z.number().int(), next: z.url().nullable(), previous: z.url().nullable(), results: z.array(item) }).meta({ id });
 
+/** The conversation list's page: with `q`, its `count` is exact only up to the search count cap. */
+const conversationPageSchema = z
+  .object({
+    count: z.number().int().meta({
+      description:
+        "How many conversations match. Exact without `q`. With `q`, exact up to 10,000 matches (DEXRA_SEARCH_COUNT_CAP); past that, counting stops: `count` is then a lower bound (10,001, or one past the requested page when that is further) and `count_exact` is false. `next` stays right either way.",
+    }),
+    count_exact: z.boolean().meta({ description: "false when `count` is a lower bound (a search with more matches than the count cap)" }),
+    next: z.url().nullable(),
+    previous: z.url().nullable(),
+    results: z.array(conversationResponseSchema),
+  })
+  .meta({ id: "ConversationPage" });
+
 const listOf = <T extends z.ZodType>(item: T, id: string) => z.object({ count: z.number().int(), results: z.array(item) }).meta({ id });
 
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } } } });
@@ -107,9 +121,9 @@ export function registerConversationPaths(registry: OpenAPIRegistry) {
   registerOperation(registry, {
     method: "get", path: "/api/v1/conversations/", tags, keys: ["server", "client"],
     summary: "List conversations",
-    description: "Newest first. `limit` defaults to 20; above 100 it is clamped to 100. `q` is full-text search over subjects and message bodies. `assignee` is an agent email, id, or `none`. Client keys see only their end user's conversations.",
+    description: "Newest first. `limit` defaults to 20; above 100 it is clamped to 100. `q` is full-text search over subjects and message bodies; its `count` is exact up to 10,000 matches, a lower bound past that (`count_exact: false`). `assignee` is an agent email, id, or `none`. Client keys see only their end user's conversations.",
     request: { query: listConversationsQuerySchema },
-    success: { 200: json(pageOf(conversationResponseSchema, "ConversationPage"), "A page of conversations") },
+    success: { 200: json(conversationPageSchema, "A page of conversations") },
   });
   registerOperation(registry, {
     method: "get", path: "/api/v1/conversations/{id}/", tags, keys: ["server", "client"], summary: "Get a conversation",

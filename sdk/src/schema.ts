@@ -114,7 +114,7 @@ export type paths = {
         };
         /**
          * List conversations
-         * @description Newest first. `limit` defaults to 20; above 100 it is clamped to 100. `q` is full-text search over subjects and message bodies. `assignee` is an agent email, id, or `none`. Client keys see only their end user's conversations.
+         * @description Newest first. `limit` defaults to 20; above 100 it is clamped to 100. `q` is full-text search over subjects and message bodies; its `count` is exact up to 10,000 matches, a lower bound past that (`count_exact: false`). `assignee` is an agent email, id, or `none`. Client keys see only their end user's conversations.
          *
          *     Server or client key.
          */
@@ -6957,7 +6957,10 @@ export type components = {
             };
         };
         ConversationPage: {
+            /** @description How many conversations match. Exact without `q`. With `q`, exact up to 10,000 matches (DEXRA_SEARCH_COUNT_CAP); past that, counting stops: `count` is then a lower bound (10,001, or one past the requested page when that is further) and `count_exact` is false. `next` stays right either way. */
             count: number;
+            /** @description false when `count` is a lower bound (a search with more matches than the count cap) */
+            count_exact: boolean;
             /** Format: uri */
             next: string | null;
             /** Format: uri */
