@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { db, rows } from "@/db/client";
+import { rows, withCustomPlan } from "@/db/client";
 import { durationOf, factsWhere, lastResolutions, latestIn, latestRatings, SATISFIED_SCORE } from "./fact-filter";
 import type { ReportScope } from "./range";
 import type { DRILLDOWN_METRICS } from "./schemas";
@@ -101,8 +101,5 @@ export async function listReportConversations(scope: ReportScope, metric?: (type
   // Planned for this range, never from a cached generic plan: a drill-down over most of the facts walks the
   // conversations in list order and stops at the page's end, one over few facts hashes them first. A generic plan
   // (what a prepared statement gets after five runs on a connection) guesses few facts and took 1.5 s over 85,000.
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
-    return rows<ReportConversation>(query, tx);
-  });
+  return rows<ReportConversation>(withCustomPlan(query));
 }
