@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { isPresence, type LiveMessage } from "@/lib/live/types";
 import { applyPresence, expirePresence } from "./presence-store";
 import { inboxKeys } from "./query-keys";
+import { refetchAfterChange } from "./refetch-after-change";
 
 export type LiveStatus = "connecting" | "live" | "offline";
 
@@ -30,12 +31,12 @@ export function useLiveUpdates(pageCursor: string | null, onCustomerMessage?: (c
     let batch: ReturnType<typeof setTimeout> | null = null;
     let wasOffline = false;
     let awayAt: number | null = null;
-    const refreshAll = () => void client.invalidateQueries({ queryKey: inboxKeys.all });
+    const refreshAll = () => void refetchAfterChange(client, inboxKeys.all);
     const refreshLists = () => {
       batch ??= setTimeout(() => {
         batch = null;
-        void client.invalidateQueries({ queryKey: inboxKeys.lists() });
-        void client.invalidateQueries({ queryKey: inboxKeys.counts() });
+        void refetchAfterChange(client, inboxKeys.lists());
+        void refetchAfterChange(client, inboxKeys.counts());
       }, 300);
     };
     source.onopen = () => {
@@ -54,8 +55,8 @@ export function useLiveUpdates(pageCursor: string | null, onCustomerMessage?: (c
       if (message.type === "resync") return refreshAll();
       if (message.type === "message_in" && message.conversationId) notifyRef.current?.(message.conversationId);
       if (message.conversationId) {
-        void client.invalidateQueries({ queryKey: inboxKeys.threads() });
-        void client.invalidateQueries({ queryKey: inboxKeys.activity(message.conversationId) });
+        void refetchAfterChange(client, inboxKeys.threads());
+        void refetchAfterChange(client, inboxKeys.activity(message.conversationId));
       }
       refreshLists();
     };
