@@ -3,7 +3,7 @@
  * BENCH_CONVERSATIONS (default 1,000,000) conversations and BENCH_MESSAGES_PER (5) messages each, set-based, then
  * through the HTTP API of `next start` (the existing build; BENCH_SKIP_BUILD=0 rebuilds) times list, open thread,
  * search and create message on one instance, then the same spread over 3 instances; times one message's fan-out
- * to 100 agents' SSE streams spread over the 3 instances; prints memory per instance and the count's cost with
+ * to 100 agents' SSE streams (one session each) spread over the 3 instances; prints memory per instance and the count's cost with
  * and without the maintained counters.
  */
 import { performance } from "node:perf_hooks";
@@ -11,6 +11,7 @@ import { eq, sql } from "drizzle-orm";
 import { closeDb, db, rows } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 import { agents, tags, teams } from "@/db/schema";
+import { createAgent } from "@/lib/agents/create-agent";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { assertLocalTestDatabase } from "@/lib/testing/local-database";
 import { createTestOrg, TEST_PASSWORD } from "@/lib/testing/test-org";
@@ -70,6 +71,10 @@ async function main() {
     samples.sort((a, b) => a - b);
     line(label, { p50: pct(samples, 50), p95: pct(samples, 95) });
   }
+  // The fan-out's listeners: one agent (and one session) per stream, as 100 agents with the inbox open would be.
+  const run = Date.now().toString(36);
+  const listeners = await Promise.all(Array.from({ length: STREAMS }, (_, i) =>
+    createAgent(orgId, { email: `fan${i}-${run}@example.test`, password: TEST_PASSWORD, role: "agent", name: `Fan-out agent ${i}` })));
   await closeDb();
 
   const env = { ...serverEnv(process.env.DATABASE_URL!), DEXRA_WORKER: "off", DEXRA_LOG_LEVEL: "warn", DATABASE_STATEMENT_TIMEOUT_MS: "30000" };
@@ -89,12 +94,13 @@ async function main() {
   for (const [name, call] of Object.entries(reads(servers))) line(name, await timeCalls(RUNS * 3, 6, call));
 
   // SSE fan-out: STREAMS agent streams spread over the 3 instances; each message created through instance 0.
-  const cookie = await signIn(servers[0]!, owner.email, TEST_PASSWORD);
+  const cookies: string[] = [];
+  for (const [i, agent] of listeners.entries()) cookies.push(await signIn(servers[i % 3]!, agent.email, TEST_PASSWORD));
   const sent = new Map<string, number>();
   const latencies: number[] = [];
   const closers = await Promise.all(Array.from({ length: STREAMS }, (_, i) => {
     const seen = new Set<string>();
-    return openStream(`${servers[i % 3]}/api/inbox/live`, cookie, (payload, at) => {
+    return openStream(`${servers[i % 3]}/api/inbox/live`, cookies[i]!, (payload, at) => {
       const { conversationId } = JSON.parse(payload) as { conversationId?: string };
       if (!conversationId || !sent.has(conversationId) || seen.has(conversationId)) return;
       seen.add(conversationId);
