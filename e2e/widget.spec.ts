@@ -322,13 +322,13 @@ test("agent Markdown renders safely in the messenger: HTML stays text, unsafe li
   await launcher(page).click();
   await startConversation(page, unique("Markdown please "));
   const [conversation] = await conversationsOf(request, email);
-  const body = '<img src=x onerror="window.pwned=1"> **bold** and [docs](https://example.com/docs) and [trap](javascript:window.pwned=2)\n\n- one\n- two';
+  const body = '<img src=x onerror="window.pwned=1"> **bold** and [docs](http://127.0.0.1:9/docs) and [trap](javascript:window.pwned=2)\n\n- one\n- two';
   await request.post(`/api/v1/conversations/${conversation!.id}/messages/create/`, { headers: { Authorization: `Bearer ${keys.server_key}` }, data: { body, user_email: "sarah@example.com" } });
   const log = chat(page).getByRole("log", { name: "Messages" });
   await expect(log.locator("strong", { hasText: "bold" })).toBeVisible({ timeout: 10_000 });
   await expect(log.getByText('<img src=x onerror="window.pwned=1">', { exact: false })).toBeVisible();
   await expect(log.locator("img")).toHaveCount(0);
-  await expect(log.getByRole("link", { name: "docs" })).toHaveAttribute("href", "https://example.com/docs");
+  await expect(log.getByRole("link", { name: "docs" })).toHaveAttribute("href", "http://127.0.0.1:9/docs");
   await expect(log.getByRole("link", { name: "trap" })).toHaveCount(0);
   await expect(log.getByRole("listitem").filter({ hasText: /^two$/ })).toBeVisible();
   expect(await page.frames()[1]!.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();

@@ -4,6 +4,7 @@ import { drainFileDeletions } from "../attachments/file-deletions";
 import { pruneExpiredSessions } from "../auth/sessions";
 import { pruneLoginThrottles } from "../auth/throttle";
 import { pruneExpiredEvents } from "../webhooks/prune-events";
+import { runEvery } from "../ops/run-every";
 
 /** How often the pruning runs, across all instances together. */
 export const PRUNE_EVERY_MINUTES = 10;
@@ -57,13 +58,7 @@ export async function pruneExpiredRows(options: { force?: boolean } = {}): Promi
   return removed;
 }
 
-let timer: NodeJS.Timeout | undefined;
-
 /** Started in every process; claimRun makes each period's pruning happen once across all of them. */
 export function startPruneTimer(intervalMs = 60_000) {
-  if (timer) return;
-  timer = setInterval(() => {
-    pruneExpiredRows().catch((error) => console.error("[dexra] pruning expired rows failed", error));
-  }, intervalMs);
-  timer.unref();
+  runEvery("pruning expired rows", intervalMs, () => pruneExpiredRows());
 }

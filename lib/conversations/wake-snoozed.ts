@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { conversationColumns, conversations } from "@/db/schema";
 import { systemActor, type Ctx } from "../context";
 import { changeStatus } from "./change-status";
+import { runEvery } from "../ops/run-every";
 
 const BATCH = 100;
 
@@ -32,14 +33,8 @@ export async function wakeSnoozedConversations(now = new Date()): Promise<number
   }
 }
 
-let timer: NodeJS.Timeout | undefined;
-
 /** Started once per server process (instrumentation.ts). */
 export function startSnoozeTimer(intervalMs = 15_000) {
-  if (timer) return;
-  timer = setInterval(() => {
-    wakeSnoozedConversations().catch((error) => console.error("[dexra] waking snoozed conversations failed", error));
-  }, intervalMs);
-  timer.unref();
+  runEvery("waking snoozed conversations", intervalMs, () => wakeSnoozedConversations());
 }
 

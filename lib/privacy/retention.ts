@@ -8,6 +8,7 @@ import { parseInput } from "../settings/parse";
 import { drainSoon } from "../attachments/file-deletions";
 import { anonymizeLockedConversation } from "./anonymize";
 import { retentionSchema } from "./schemas";
+import { runEvery } from "../ops/run-every";
 
 /** Conversations tagged this are never anonymized by retention. */
 export const LEGAL_HOLD_TAG = "legal-hold";
@@ -53,15 +54,9 @@ export async function runRetention(now = new Date()): Promise<number> {
   }
 }
 
-let timer: NodeJS.Timeout | undefined;
-
 /** Started by the worker (in the app unless DEXRA_WORKER=off, and by `npm run worker`). */
 export function startRetentionTimer(intervalMs = 10 * 60_000) {
-  if (timer) return;
-  timer = setInterval(() => {
-    runRetention().catch((error) => console.error("[dexra] retention run failed", error));
-  }, intervalMs);
-  timer.unref();
+  runEvery("retention", intervalMs, () => runRetention());
 }
 
 export async function getRetention(ctx: Ctx) {

@@ -4,6 +4,7 @@ import { systemActor, type Ctx } from "../context";
 import { getConversation } from "../conversations/scope";
 import { recordChange } from "../events/record";
 import { recordSlaBreachFact } from "../reports/record-facts";
+import { runEvery } from "../ops/run-every";
 
 const BATCH = 200;
 // One breach pass at a time across every instance: the lock is per transaction, so PgBouncer's transaction mode keeps it.
@@ -83,13 +84,7 @@ export async function markSlaBreaches(now = new Date(), options: { organizationI
   });
 }
 
-let timer: NodeJS.Timeout | undefined;
-
 /** Started once per server process (instrumentation.ts); the advisory lock makes extra processes harmless. */
 export function startSlaTimer(intervalMs = 30_000) {
-  if (timer) return;
-  timer = setInterval(() => {
-    markSlaBreaches().catch((error) => console.error("[dexra] marking SLA breaches failed", error));
-  }, intervalMs);
-  timer.unref();
+  runEvery("marking SLA breaches", intervalMs, () => markSlaBreaches());
 }

@@ -71,13 +71,13 @@ describe("POST /api/v1/inbound/email/", () => {
       to: a,
       subject: "HTML please",
       messageId: `<html-${randomUUID()}@customer.test>`,
-      html: `<p>Hello <b>team</b>,</p><script>alert(1)</script><p>see <a href="https://example.com/x">the page</a></p><img src="https://tracker.test/p.gif"><blockquote>old</blockquote>`,
+      html: `<p>Hello <b>team</b>,</p><script>alert(1)</script><p>see <a href="http://127.0.0.1:9/x">the page</a></p><img src="http://127.0.0.1:9/tracker.gif"><blockquote>old</blockquote>`,
     });
     const stored = await postMail(org.serverKey, raw);
     expect(stored).toMatchObject({ status: 202, body: { status: "stored", conversation_id: expect.any(String) } });
     const [message] = await rows<{ body: string }>(sql`select body from messages where conversation_id = ${stored.body.conversation_id}`);
     expect(message!.body).toContain("Hello team");
-    expect(message!.body).toContain("the page [https://example.com/x]");
+    expect(message!.body).toContain("the page [http://127.0.0.1:9/x]");
     expect(message!.body).not.toMatch(/<|alert|tracker/);
     expect((await postMail(org.serverKey, raw)).body).toMatchObject({ status: "duplicate", conversation_id: stored.body.conversation_id });
     // Another organization's key cannot deliver into this organization's channel.
