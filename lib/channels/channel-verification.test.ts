@@ -1,40 +1,26 @@
 import { randomUUID } from "node:crypto";
-import nodemailer from "nodemailer";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rows } from "@/db/client";
 import { createMessage } from "../messages/create-message";
-import { startSmtpCatcher, waitFor, type SmtpCatcher } from "../testing/smtp-catcher";
+import { waitFor } from "../testing/smtp-catcher";
+import { useSmtpLoop } from "../testing/smtp-loop";
 import { createTestOrg } from "../testing/test-org";
 import { startEmailWorker } from "./email-worker";
 import { createChannel, listChannels } from "./manage-channels";
 import { receiveMail } from "./receive-email";
 import { sendMessage } from "./send-message";
-import { startInboundSmtp } from "./smtp-listener";
 import { resendVerification, verifyChannel } from "./verify-channel";
 
 // The whole proof over real SMTP: our worker mails the code to the address (the catcher is that mailbox), the
 // listener is our inbound path.
-let catcher: SmtpCatcher;
-let listener: Awaited<ReturnType<typeof startInboundSmtp>>;
-let sender: ReturnType<typeof nodemailer.createTransport>;
-
-beforeAll(async () => {
-  catcher = await startSmtpCatcher(0);
-  listener = await startInboundSmtp({ port: 0, host: "127.0.0.1" });
-  sender = nodemailer.createTransport({ host: "127.0.0.1", port: listener.port, secure: false, ignoreTLS: true });
-});
-afterAll(async () => {
-  sender.close();
-  await listener.close();
-  await catcher.close();
-});
+const smtp = useSmtpLoop();
 
 const newAddress = () => `help-${randomUUID().slice(0, 8)}@victim.test`;
 const conversationsOf = (orgId: string) => rows<{ id: string }>(sql`select id from conversations where organization_id = ${orgId}`);
 /** The verification mail the worker sent to `address`, and the code in it. */
 async function verificationMail(address: string, skip = 0) {
-  const mail = await waitFor(() => catcher.mails.filter((m) => m.envelope.to.includes(address) && m.header("x-dexra-channel-verification"))[skip]);
+  const mail = await waitFor(() => smtp.catcher.mails.filter((m) => m.envelope.to.includes(address) && m.header("x-dexra-channel-verification"))[skip]);
   const code = /DXV-[0-9A-F]{20}/.exec(mail.parsed.text ?? "")![0];
   return { mail, code };
 }
@@ -42,7 +28,7 @@ async function verificationMail(address: string, skip = 0) {
 describe("email channel address verification", () => {
   it("a new address is pending: its mail is refused and nothing is sent from it until the mailed code is entered", async () => {
     const org = await createTestOrg("Verify");
-    const worker = startEmailWorker({ smtpUrl: catcher.url, organizationIds: [org.orgId], pollMs: 50 });
+    const worker = startEmailWorker({ smtpUrl: smtp.catcher.url, organizationIds: [org.orgId], pollMs: 50 });
     try {
       const address = newAddress();
       const channel = await createChannel(org.ctx, { type: "email", address, name: "Help" });
@@ -58,7 +44,7 @@ describe("email channel address verification", () => {
       expect(JSON.stringify(listed)).not.toContain(code);
 
       // Inbound: refused at the end of DATA with the reason; nothing stored.
-      await expect(sender.sendMail({ from: "cust@customer.test", to: address, subject: "Hi", text: "hello" })).rejects.toMatchObject({ responseCode: 550, response: expect.stringContaining("not verified") });
+      await expect(smtp.sender.sendMail({ from: "cust@customer.test", to: address, subject: "Hi", text: "hello" })).rejects.toMatchObject({ responseCode: 550, response: expect.stringContaining("not verified") });
       await expect(receiveMail(Buffer.from(`From: a@b.test\r\nTo: ${address}\r\nSubject: x\r\n\r\nhi`))).rejects.toMatchObject({ code: "channel_not_verified" });
       expect(await conversationsOf(org.orgId)).toHaveLength(0);
       // Outbound: send-message refuses, naming the reason.
@@ -68,7 +54,7 @@ describe("email channel address verification", () => {
       const verified = await verifyChannel(org.ctx, channel.id, { code: code.toLowerCase() });
       expect(verified).toMatchObject({ status: "verified", verified_at: expect.any(String), verification: null, is_default: true });
 
-      await sender.sendMail({ from: "cust@customer.test", to: address, subject: "Now it works", text: "hello again" });
+      await smtp.sender.sendMail({ from: "cust@customer.test", to: address, subject: "Now it works", text: "hello again" });
       expect(await conversationsOf(org.orgId)).toHaveLength(1);
     } finally {
       await worker.stop();
@@ -77,18 +63,18 @@ describe("email channel address verification", () => {
 
   it("the verification mail coming back on the inbound path (the address forwards to Dexra) verifies the channel by itself", async () => {
     const org = await createTestOrg("Forward");
-    const worker = startEmailWorker({ smtpUrl: catcher.url, organizationIds: [org.orgId], pollMs: 50 });
+    const worker = startEmailWorker({ smtpUrl: smtp.catcher.url, organizationIds: [org.orgId], pollMs: 50 });
     try {
       const address = newAddress();
       const channel = await createChannel(org.ctx, { type: "email", address, name: "Forwarded" });
       const { mail } = await verificationMail(address);
       // The mailbox forwards what it received to our listener, as a forwarding rule or the MX would.
-      await sender.sendMail({ envelope: { from: address, to: [address] }, raw: mail.raw });
+      await smtp.sender.sendMail({ envelope: { from: address, to: [address] }, raw: mail.raw });
       expect((await listChannels(org.ctx)).results.find((c) => c.id === channel.id)).toMatchObject({ status: "verified" });
       expect(await conversationsOf(org.orgId)).toHaveLength(0);
       // A mail merely quoting some other code verifies nothing.
       const other = await createChannel(org.ctx, { type: "email", address: newAddress(), name: "Other" });
-      await expect(sender.sendMail({ from: "x@y.test", to: other.address, subject: "DXV-0123456789ABCDEF0123", text: "guess" })).rejects.toMatchObject({ responseCode: 550 });
+      await expect(smtp.sender.sendMail({ from: "x@y.test", to: other.address, subject: "DXV-0123456789ABCDEF0123", text: "guess" })).rejects.toMatchObject({ responseCode: 550 });
     } finally {
       await worker.stop();
     }
@@ -97,15 +83,15 @@ describe("email channel address verification", () => {
   it("squatting: an address verified by one organization cannot be added or verified by another", async () => {
     const owner = await createTestOrg("Owner");
     const squatter = await createTestOrg("Squatter");
-    const worker = startEmailWorker({ smtpUrl: catcher.url, organizationIds: [owner.orgId, squatter.orgId], pollMs: 50 });
+    const worker = startEmailWorker({ smtpUrl: smtp.catcher.url, organizationIds: [owner.orgId, squatter.orgId], pollMs: 50 });
     try {
       const address = newAddress();
       const squat = await createChannel(squatter.ctx, { type: "email", address, name: "Mine now" });
       const mine = await createChannel(owner.ctx, { type: "email", address, name: "Ours" });
       // Two verification mails went to the address; only its real owner reads them. Suppose the squatter got its
       // code anyway (say the owner forwarded it by mistake) but too late: the owner verified first.
-      await waitFor(() => catcher.mails.filter((m) => m.envelope.to.includes(address)).length >= 2);
-      const codes = catcher.mails.filter((m) => m.envelope.to.includes(address)).map((m) => m.header("x-dexra-channel-verification")!);
+      await waitFor(() => smtp.catcher.mails.filter((m) => m.envelope.to.includes(address)).length >= 2);
+      const codes = smtp.catcher.mails.filter((m) => m.envelope.to.includes(address)).map((m) => m.header("x-dexra-channel-verification")!);
       let ownerVerified = false;
       for (const code of codes) ownerVerified ||= (await verifyChannel(owner.ctx, mine.id, { code }).catch(() => null))?.status === "verified";
       expect(ownerVerified).toBe(true);
@@ -114,7 +100,7 @@ describe("email channel address verification", () => {
       await expect(createChannel(squatter.ctx, { type: "email", address: address.toUpperCase(), name: "Again" })).rejects.toMatchObject({ code: "conflict" });
       await expect(resendVerification(squatter.ctx, squat.id)).rejects.toMatchObject({ code: "conflict" });
       // Mail to the address lands with the owner only.
-      await sender.sendMail({ from: "cust@customer.test", to: address, subject: "For the owner", text: "hi" });
+      await smtp.sender.sendMail({ from: "cust@customer.test", to: address, subject: "For the owner", text: "hi" });
       expect(await conversationsOf(owner.orgId)).toHaveLength(1);
       expect(await conversationsOf(squatter.orgId)).toHaveLength(0);
     } finally {
@@ -125,21 +111,21 @@ describe("email channel address verification", () => {
   it("a contested address is not verified by its mail coming back over SMTP (it reaches us whoever asked); a relay with the organization's key is", async () => {
     const owner = await createTestOrg("Owner");
     const squatter = await createTestOrg("Squatter");
-    const worker = startEmailWorker({ smtpUrl: catcher.url, organizationIds: [owner.orgId, squatter.orgId], pollMs: 50 });
+    const worker = startEmailWorker({ smtpUrl: smtp.catcher.url, organizationIds: [owner.orgId, squatter.orgId], pollMs: 50 });
     try {
       const address = newAddress();
       const squat = await createChannel(squatter.ctx, { type: "email", address, name: "Mine now" });
       const mine = await createChannel(owner.ctx, { type: "email", address, name: "Ours" });
-      await waitFor(() => catcher.mails.filter((m) => m.envelope.to.includes(address)).length >= 2);
+      await waitFor(() => smtp.catcher.mails.filter((m) => m.envelope.to.includes(address)).length >= 2);
       // The address forwards everything to us, the squatter's verification mail included: it verifies nobody.
-      for (const mail of catcher.mails.filter((m) => m.envelope.to.includes(address))) {
-        await expect(sender.sendMail({ envelope: { from: address, to: [address] }, raw: mail.raw })).rejects.toMatchObject({ responseCode: 550 });
+      for (const mail of smtp.catcher.mails.filter((m) => m.envelope.to.includes(address))) {
+        await expect(smtp.sender.sendMail({ envelope: { from: address, to: [address] }, raw: mail.raw })).rejects.toMatchObject({ responseCode: 550 });
       }
       expect((await listChannels(squatter.ctx)).results[0]).toMatchObject({ id: squat.id, status: "pending" });
       expect((await listChannels(owner.ctx)).results[0]).toMatchObject({ id: mine.id, status: "pending" });
       // The owner's own relay (its server key) hands the mails over: only the owner's code counts there.
       const delivered = await Promise.all(
-        catcher.mails.filter((m) => m.envelope.to.includes(address)).map((m) => receiveMail(m.raw, { to: [address] }, { organizationId: owner.orgId }).catch((e) => e.code)),
+        smtp.catcher.mails.filter((m) => m.envelope.to.includes(address)).map((m) => receiveMail(m.raw, { to: [address] }, { organizationId: owner.orgId }).catch((e) => e.code)),
       );
       expect(delivered.filter((d) => typeof d === "object" && d.verified.length === 1)).toHaveLength(1);
       expect((await listChannels(owner.ctx)).results[0]).toMatchObject({ status: "verified" });
@@ -151,7 +137,7 @@ describe("email channel address verification", () => {
 
   it("resend issues a new code (the old one stops working), at most once a minute; a reply queued from a pending address fails with the reason", async () => {
     const org = await createTestOrg("Resend");
-    const worker = startEmailWorker({ smtpUrl: catcher.url, organizationIds: [org.orgId], pollMs: 50 });
+    const worker = startEmailWorker({ smtpUrl: smtp.catcher.url, organizationIds: [org.orgId], pollMs: 50 });
     try {
       const address = newAddress();
       const channel = await createChannel(org.ctx, { type: "email", address, name: "Help" });

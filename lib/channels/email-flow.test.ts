@@ -1,39 +1,25 @@
 import { randomUUID } from "node:crypto";
 import net from "node:net";
-import nodemailer from "nodemailer";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rows } from "@/db/client";
 import { fileStore } from "../attachments/store";
 import { createMessage } from "../messages/create-message";
 import { createTestOrg } from "../testing/test-org";
-import { startSmtpCatcher, waitFor, type SmtpCatcher } from "../testing/smtp-catcher";
+import { startSmtpCatcher, waitFor } from "../testing/smtp-catcher";
+import { useSmtpLoop } from "../testing/smtp-loop";
 import { startEmailWorker } from "./email-worker";
 import { createVerifiedChannel } from "../testing/verified-channel";
-import { startInboundSmtp } from "./smtp-listener";
 
 // Real SMTP both ways on loopback (ports the system picks): the listener under test, and a catcher standing in for
 // the outside mail server.
-let catcher: SmtpCatcher;
-let listener: Awaited<ReturnType<typeof startInboundSmtp>>;
-let sender: ReturnType<typeof nodemailer.createTransport>;
-
-beforeAll(async () => {
-  catcher = await startSmtpCatcher(0);
-  listener = await startInboundSmtp({ port: 0, host: "127.0.0.1" });
-  sender = nodemailer.createTransport({ host: "127.0.0.1", port: listener.port, secure: false, ignoreTLS: true });
-});
-afterAll(async () => {
-  sender.close();
-  await listener.close();
-  await catcher.close();
-});
+const smtp = useSmtpLoop();
 
 async function emailOrg() {
   const org = await createTestOrg("Email");
   const address = `support-${randomUUID().slice(0, 8)}@acme.test`;
   const channel = await createVerifiedChannel(org.ctx, { type: "email", address, name: "Acme Support" });
-  const worker = startEmailWorker({ smtpUrl: catcher.url, organizationIds: [org.orgId], pollMs: 50 });
+  const worker = startEmailWorker({ smtpUrl: smtp.catcher.url, organizationIds: [org.orgId], pollMs: 50 });
   return { ...org, address, channel, worker };
 }
 
@@ -60,7 +46,7 @@ describe("email channel over real SMTP", () => {
     const org = await emailOrg();
     const customer = `ann-${randomUUID().slice(0, 6)}@customer.test`;
     const firstId = `<first-${randomUUID()}@customer.test>`;
-    await sender.sendMail({
+    await smtp.sender.sendMail({
       from: `Ann Customer <${customer}>`,
       to: org.address,
       subject: "Printer on fire",
@@ -82,7 +68,7 @@ describe("email channel over real SMTP", () => {
     expect((await fileStore().get(files[1]!.storage_key))!.toString()).toContain(firstId);
 
     await createMessage(org.ctx, conversation!.id, { body: "Please unplug it. We are sending help." });
-    const reply = await waitFor(() => catcher.mails.find((m) => m.envelope.to.includes(customer)));
+    const reply = await waitFor(() => smtp.catcher.mails.find((m) => m.envelope.to.includes(customer)));
     const token = (await rows<{ reply_token: string }>(sql`select reply_token from email_threads where conversation_id = ${conversation!.id}`))[0]!.reply_token;
     const [local, domain] = org.address.split("@");
     expect(reply.parsed.from?.address).toBe(org.address);
@@ -95,11 +81,11 @@ describe("email channel over real SMTP", () => {
     const replyId = reply.parsed.messageId!;
 
     // 1) A normal reply to the Reply-To address.
-    await sender.sendMail({ from: customer, to: `${local}+${token}@${domain}`, subject: "Re: Printer on fire", inReplyTo: replyId, references: [firstId, replyId], text: "Unplugged.\n\nOn Mon, Acme wrote:\n> Please unplug it." });
+    await smtp.sender.sendMail({ from: customer, to: `${local}+${token}@${domain}`, subject: "Re: Printer on fire", inReplyTo: replyId, references: [firstId, replyId], text: "Unplugged.\n\nOn Mon, Acme wrote:\n> Please unplug it." });
     // 2) Only References, to the bare address, with a changed subject (as Outlook does when In-Reply-To is rewritten).
-    await sender.sendMail({ from: customer, to: org.address, subject: "Smoke is gone now", references: [firstId, replyId], text: "Smoke is gone." });
+    await smtp.sender.sendMail({ from: customer, to: org.address, subject: "Smoke is gone now", references: [firstId, replyId], text: "Smoke is gone." });
     // 3) A reply whose In-Reply-To names an id we never saw, but References still carries ours.
-    await sender.sendMail({ from: customer, to: org.address, subject: "hello again", inReplyTo: `<outlook-${randomUUID()}@outlook.test>`, references: [`<x@y.test>`, replyId], text: "One more thing." });
+    await smtp.sender.sendMail({ from: customer, to: org.address, subject: "hello again", inReplyTo: `<outlook-${randomUUID()}@outlook.test>`, references: [`<x@y.test>`, replyId], text: "One more thing." });
     expect(await conversationsOf(org.orgId)).toHaveLength(1);
     const bodies = (await messagesOf(conversation!.id)).map((m) => m.body);
     expect(bodies.slice(2)).toEqual(["Unplugged.", "Smoke is gone.", "One more thing."]);
@@ -109,23 +95,23 @@ describe("email channel over real SMTP", () => {
   it("the same mail delivered twice makes one message; a mail to an unknown address is refused at RCPT", async () => {
     const org = await emailOrg();
     const mail = { from: "bob@customer.test", to: org.address, subject: "Twice", messageId: `<dup-${randomUUID()}@customer.test>`, text: "Hello" };
-    await sender.sendMail(mail);
-    await sender.sendMail(mail);
-    await Promise.all([sender.sendMail(mail), sender.sendMail(mail)]);
+    await smtp.sender.sendMail(mail);
+    await smtp.sender.sendMail(mail);
+    await Promise.all([smtp.sender.sendMail(mail), smtp.sender.sendMail(mail)]);
     const list = await conversationsOf(org.orgId);
     expect(list).toHaveLength(1);
     expect(await messagesOf(list[0]!.id)).toHaveLength(1);
-    await expect(sender.sendMail({ ...mail, to: `nobody-${randomUUID()}@acme.test`, messageId: undefined })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(smtp.sender.sendMail({ ...mail, to: `nobody-${randomUUID()}@acme.test`, messageId: undefined })).rejects.toMatchObject({ responseCode: 550 });
     await org.worker.stop();
   });
 
   it("an auto-reply is stored, never answered and never reopens a resolved conversation", async () => {
     const org = await emailOrg();
     const firstId = `<q-${randomUUID()}@customer.test>`;
-    await sender.sendMail({ from: "carl@customer.test", to: org.address, subject: "Question", messageId: firstId, text: "Question?" });
+    await smtp.sender.sendMail({ from: "carl@customer.test", to: org.address, subject: "Question", messageId: firstId, text: "Question?" });
     const [conversation] = await conversationsOf(org.orgId);
     await rows(sql`update conversations set status = 'resolved' where id = ${conversation!.id}`);
-    await sender.sendMail({
+    await smtp.sender.sendMail({
       from: "carl@customer.test",
       to: org.address,
       subject: "Out of office",
@@ -133,7 +119,7 @@ describe("email channel over real SMTP", () => {
       headers: { "Auto-Submitted": "auto-replied", "X-Autoreply": "yes" },
       text: "I am away until Monday.",
     });
-    await sender.sendMail({ from: "news@list.test", to: org.address, subject: "Newsletter", headers: { "List-Id": "<news.list.test>", Precedence: "bulk" }, text: "News" });
+    await smtp.sender.sendMail({ from: "news@list.test", to: org.address, subject: "Newsletter", headers: { "List-Id": "<news.list.test>", Precedence: "bulk" }, text: "News" });
     const list = await conversationsOf(org.orgId);
     expect(list[0]).toMatchObject({ id: conversation!.id, status: "resolved" });
     const rowsIn = await emailRows(conversation!.id);
@@ -141,19 +127,19 @@ describe("email channel over real SMTP", () => {
     const events = await rows<{ data: { automated: boolean } }>(sql`select data from events where conversation_id = ${conversation!.id} and type = 'message_in' order by seq`);
     expect(events.map((e) => e.data.automated)).toEqual([false, true]);
     expect((await emailRows(list[1]!.id))[0]!.automated).toBe(true);
-    expect(catcher.mails.filter((m) => m.envelope.to.some((t) => t.endsWith("customer.test") && t.startsWith("carl")))).toHaveLength(0);
+    expect(smtp.catcher.mails.filter((m) => m.envelope.to.some((t) => t.endsWith("customer.test") && t.startsWith("carl")))).toHaveLength(0);
     await org.worker.stop();
   });
 
   it("a 50 MB mail is refused with 552 and leaves nothing behind", async () => {
     const org = await emailOrg();
     const big = Buffer.alloc(50 * 1024 * 1024, 97);
-    await expect(sender.sendMail({ from: "dan@customer.test", to: org.address, subject: "Huge", text: "see attached", attachments: [{ filename: "big.bin", content: big }] })).rejects.toMatchObject({
+    await expect(smtp.sender.sendMail({ from: "dan@customer.test", to: org.address, subject: "Huge", text: "see attached", attachments: [{ filename: "big.bin", content: big }] })).rejects.toMatchObject({
       responseCode: 552,
     });
     expect(await conversationsOf(org.orgId)).toHaveLength(0);
     // The listener still works afterwards.
-    await sender.sendMail({ from: "dan@customer.test", to: org.address, subject: "Small", text: "small one" });
+    await smtp.sender.sendMail({ from: "dan@customer.test", to: org.address, subject: "Small", text: "small one" });
     expect(await conversationsOf(org.orgId)).toHaveLength(1);
     await org.worker.stop();
   });
@@ -163,7 +149,7 @@ describe("email channel over real SMTP", () => {
     await org.worker.stop();
     const downPort = await freePort();
     const worker = startEmailWorker({ smtpUrl: `smtp://127.0.0.1:${downPort}`, organizationIds: [org.orgId], pollMs: 50, schedule: [300, 300, 300, 300, 300, 300], timeoutMs: 2000 });
-    await sender.sendMail({ from: "eve@customer.test", to: org.address, subject: "Down", text: "Hi" });
+    await smtp.sender.sendMail({ from: "eve@customer.test", to: org.address, subject: "Down", text: "Hi" });
     const [conversation] = await conversationsOf(org.orgId);
     await createMessage(org.ctx, conversation!.id, { body: "Reply while SMTP is down" });
     const failed = await waitFor(async () => (await emailRows(conversation!.id)).find((r) => r.direction === "outbound" && r.delivery_status === "failed"));
@@ -180,14 +166,14 @@ describe("email channel over real SMTP", () => {
 
   it("two workers never send one reply twice", async () => {
     const org = await emailOrg();
-    const second = startEmailWorker({ smtpUrl: catcher.url, organizationIds: [org.orgId], pollMs: 50 });
+    const second = startEmailWorker({ smtpUrl: smtp.catcher.url, organizationIds: [org.orgId], pollMs: 50 });
     const customer = `many-${randomUUID().slice(0, 6)}@customer.test`;
-    await sender.sendMail({ from: customer, to: org.address, subject: "Many", text: "Hi" });
+    await smtp.sender.sendMail({ from: customer, to: org.address, subject: "Many", text: "Hi" });
     const [conversation] = await conversationsOf(org.orgId);
     for (let i = 0; i < 15; i++) await createMessage(org.ctx, conversation!.id, { body: `Answer ${i}` });
-    await waitFor(() => catcher.mails.filter((m) => m.envelope.to.includes(customer)).length >= 15);
+    await waitFor(() => smtp.catcher.mails.filter((m) => m.envelope.to.includes(customer)).length >= 15);
     await new Promise((r) => setTimeout(r, 300));
-    const got = catcher.mails.filter((m) => m.envelope.to.includes(customer));
+    const got = smtp.catcher.mails.filter((m) => m.envelope.to.includes(customer));
     expect(got).toHaveLength(15);
     expect(new Set(got.map((m) => m.parsed.messageId)).size).toBe(15);
     await Promise.all([org.worker.stop(), second.stop()]);
@@ -197,19 +183,19 @@ describe("email channel over real SMTP", () => {
     const a = await emailOrg();
     const b = await emailOrg();
     const bId = `<b-${randomUUID()}@customer.test>`;
-    await sender.sendMail({ from: "fay@customer.test", to: b.address, subject: "For B", messageId: bId, text: "B" });
+    await smtp.sender.sendMail({ from: "fay@customer.test", to: b.address, subject: "For B", messageId: bId, text: "B" });
     const [bConversation] = await conversationsOf(b.orgId);
     const bToken = (await rows<{ reply_token: string }>(sql`select reply_token from email_threads where conversation_id = ${bConversation!.id}`))[0]!.reply_token;
     const [aLocal, aDomain] = a.address.split("@");
-    await sender.sendMail({ from: "fay@customer.test", to: `${aLocal}+${bToken}@${aDomain}`, subject: "For A", inReplyTo: bId, references: [bId], text: "A" });
+    await smtp.sender.sendMail({ from: "fay@customer.test", to: `${aLocal}+${bToken}@${aDomain}`, subject: "For A", inReplyTo: bId, references: [bId], text: "A" });
     expect(await conversationsOf(a.orgId)).toHaveLength(1);
     expect(await messagesOf(bConversation!.id)).toHaveLength(1);
     // Delivered to A's address but with B's address in the headers: the SMTP envelope decides, B gets nothing.
-    await sender.sendMail({ envelope: { from: "fay@customer.test", to: [a.address] }, from: "fay@customer.test", to: b.address, cc: a.address, subject: "Spoofed To", text: "Only A" });
+    await smtp.sender.sendMail({ envelope: { from: "fay@customer.test", to: [a.address] }, from: "fay@customer.test", to: b.address, cc: a.address, subject: "Spoofed To", text: "Only A" });
     expect(await conversationsOf(a.orgId)).toHaveLength(2);
     expect(await conversationsOf(b.orgId)).toHaveLength(1);
     // Our own mail coming back (From one of the organization's addresses) is kept as automated, never answered.
-    await sender.sendMail({ from: b.address, to: b.address, subject: "Loop", text: "echo" });
+    await smtp.sender.sendMail({ from: b.address, to: b.address, subject: "Loop", text: "echo" });
     const loop = (await conversationsOf(b.orgId)).find((c) => c.subject === "Loop")!;
     expect((await emailRows(loop.id))[0]!.automated).toBe(true);
     await Promise.all([a.worker.stop(), b.worker.stop()]);
