@@ -10,6 +10,8 @@ import { startEmailWorker } from "./email-worker";
 import { createChannel, listChannels } from "./manage-channels";
 import { receiveMail } from "./receive-email";
 import { sendMessage } from "./send-message";
+import { verificationCode } from "./verification-code";
+import { claimDueVerifications, markVerificationSent } from "./verification-mail";
 import { resendVerification, verifyChannel } from "./verify-channel";
 
 // The whole proof over real SMTP: our worker mails the code to the address (the catcher is that mailbox), the
@@ -162,5 +164,25 @@ describe("email channel address verification", () => {
     } finally {
       await worker.stop();
     }
+  });
+  it("a mail attempt settled after its code went stale records nothing: a resend still goes out, another organization's verification stays said", async () => {
+    const owner = await createTestOrg("Owner");
+    const squatter = await createTestOrg("Squatter");
+    const address = newAddress();
+    const squat = await createChannel(squatter.ctx, { type: "email", address, name: "Mine now" });
+    const mine = await createChannel(owner.ctx, { type: "email", address, name: "Ours" });
+    // No worker runs: the test plays one, claiming both mails and settling them after the world moved on.
+    const [squatClaim] = await claimDueVerifications(10, 60_000, [squatter.orgId]);
+    const [mineClaim] = await claimDueVerifications(10, 60_000, [owner.orgId]);
+    await rows(sql`update channels set verification_expires_at = verification_expires_at - interval '2 minutes' where id = ${mine.id}`);
+    await resendVerification(owner.ctx, mine.id);
+    await markVerificationSent(mineClaim);
+    expect(await claimDueVerifications(10, 60_000, [owner.orgId])).toEqual([expect.objectContaining({ id: mine.id })]);
+
+    const [{ nonce }] = await rows<{ nonce: string }>(sql`select verification_nonce as nonce from channels where id = ${mine.id}`);
+    await verifyChannel(owner.ctx, mine.id, { code: verificationCode(mine.id, nonce) });
+    await markVerificationSent(squatClaim);
+    expect((await listChannels(squatter.ctx)).results[0]).toMatchObject({ id: squat.id, status: "pending", verification: { error: "This address was verified by another organization" } });
+    expect(await claimDueVerifications(10, 60_000, [squatter.orgId])).toEqual([]);
   });
 });

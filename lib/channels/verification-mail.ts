@@ -1,5 +1,5 @@
 import type { Transporter } from "nodemailer";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rows } from "@/db/client";
 import { verificationCode, VERIFICATION_TTL_HOURS } from "./verification-code";
 
@@ -28,15 +28,30 @@ export async function claimDueVerifications(limit: number, leaseMs: number, orga
     returning c.id, c.address, c.name, c.verification_nonce as nonce, c.verification_attempts as attempt, c.verification_locked_until::text as lease`);
 }
 
-export async function markVerificationSent(claim: ClaimedVerification) {
-  await rows(sql`update channels set verification_sent_at = now(), verification_next_attempt_at = null, verification_locked_until = null, verification_error = null
+/**
+ * Settles a lease. The outcome is recorded only if the code mailed is still the channel's: a resend during the
+ * attempt (a new code still to mail) or another organization verifying the address (its note to this channel) must
+ * not be overwritten by the result of mailing an obsolete code.
+ */
+function settle(claim: ClaimedVerification, outcome: { sentAt: SQL; nextAttemptAt: SQL; error: SQL }) {
+  const current = sql`verification_nonce is not distinct from ${claim.nonce}`;
+  return rows(sql`update channels set verification_locked_until = null,
+      verification_sent_at = case when ${current} then ${outcome.sentAt} else verification_sent_at end,
+      verification_next_attempt_at = case when ${current} then ${outcome.nextAttemptAt} else verification_next_attempt_at end,
+      verification_error = case when ${current} then ${outcome.error} else verification_error end
     where id = ${claim.id} and verification_locked_until = ${claim.lease}::timestamptz`);
 }
 
+export async function markVerificationSent(claim: ClaimedVerification) {
+  await settle(claim, { sentAt: sql`now()`, nextAttemptAt: sql`null`, error: sql`null` });
+}
+
 export async function markVerificationFailed(claim: ClaimedVerification, error: string, retryInMs: number | null) {
-  await rows(sql`update channels set verification_error = ${error.slice(0, 1000)}, verification_locked_until = null,
-      verification_next_attempt_at = ${retryInMs === null ? null : sql`now() + ${retryInMs}::float8 * interval '1 millisecond'`}
-    where id = ${claim.id} and verification_locked_until = ${claim.lease}::timestamptz`);
+  await settle(claim, {
+    sentAt: sql`verification_sent_at`,
+    nextAttemptAt: retryInMs === null ? sql`null` : sql`now() + ${retryInMs}::float8 * interval '1 millisecond'`,
+    error: sql`${error.slice(0, 1000)}`,
+  });
 }
 
 /**
