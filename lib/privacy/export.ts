@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { conversations, ratings } from "@/db/schema";
+import { recordAudit } from "../audit/record-audit";
 import type { Ctx } from "../context";
 import { listActivity } from "../conversations/list-activity";
 import { selectConversationRows } from "../conversations/queries";
@@ -41,6 +42,8 @@ export async function exportEndUser(ctx: Ctx, id: string) {
     select id, type, to_json(created_at)#>>'{}' as created_at, data from events
     where organization_id = ${ctx.orgId} and conversation_id is null and data::text like ${`%${user.id}%`}
     order by seq`);
+  // Who read a person's whole record, and when: an access request is audited like a change (ids only).
+  await recordAudit(db, ctx, { action: "end_user.exported", targetType: "end_user", targetId: user.id, data: { conversations: threads.length } });
   return {
     exported_at: new Date().toISOString(),
     user: { ...serializeEndUser(user), anonymized_at: user.anonymizedAt?.toISOString() ?? null },
