@@ -52,10 +52,12 @@ test.describe("/docs", () => {
     }
     await page.getByRole("button", { name: /^Teams/ }).first().click();
     await expect(page.getByRole("button", { name: /^Create a team/ }).first()).toBeVisible({ timeout: 20_000 });
+    // Each operation shows a ready-to-run curl example (and the SDK's, checked in the document below).
+    await page.getByRole("button", { name: /^Create a team/ }).first().click();
+    await expect(page.locator("pre").filter({ hasText: /^curl \S+\/api\/v1\/teams\/ \\\s+--request POST[\s\S]*--header 'Authorization: Bearer/ }).first()).toBeVisible({ timeout: 20_000 });
     // The vendor's developer toolbar (shown on localhost by default) offers "Share" and "Deploy on Scalar".
     await expect(page.getByText(/Deploy on Scalar|Share your API Reference/)).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^(Share|Deploy|Configure)$/ })).toHaveCount(0);
-    await page.waitForTimeout(1000);
     expect(warnings.filter((w) => /validation|deprecated/i.test(w))).toEqual([]);
 
     const document = await (await page.request.get("/api/v1/openapi.json")).json();

@@ -9,7 +9,7 @@ import { createRoot } from "react-dom/client";
 import { flushSync } from "react-dom";
 import { DexraChat } from "./sdk/src/react";
 const root = createRoot(document.getElementById("root"));
-window.mount = (user) => flushSync(() => root.render(createElement(DexraChat, { appUrl: "https://help.example.com/", clientKey: "pk_test_abc", user })));
+window.mount = (user) => flushSync(() => root.render(createElement(DexraChat, { appUrl: "http://127.0.0.1:9/", clientKey: "pk_test_abc", user })));
 window.unmount = () => flushSync(() => root.render(null));
 `;
 
@@ -22,13 +22,13 @@ test("DexraChat adds the widget loader once, queues identify before it loads, an
     jsx: "automatic",
     define: { "process.env.NODE_ENV": '"production"' },
   });
-  await page.route("https://help.example.com/**", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "window.__loaderRan = true;" }));
+  await page.route("http://127.0.0.1:9/**", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "window.__loaderRan = true;" }));
   await page.setContent('<div id="root"></div>');
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
 
   await page.evaluate(() => (window as any).mount({ email: "jane@example.com", user_hash: "abc123", first_name: "Jane" }));
   const script = page.locator("script#dexra-widget-loader");
-  await expect(script).toHaveAttribute("src", "https://help.example.com/widget.js");
+  await expect(script).toHaveAttribute("src", "http://127.0.0.1:9/widget.js");
   await expect(script).toHaveAttribute("data-dexra-key", "pk_test_abc");
   await expect.poll(() => page.evaluate(() => (window as any).__loaderRan)).toBe(true);
   expect(await page.evaluate(() => (window as any).Dexra.q)).toEqual([["identify", { email: "jane@example.com", user_hash: "abc123", first_name: "Jane" }]]);

@@ -4,7 +4,7 @@ import { apiKeys } from "@/db/schema";
 import { sha256 } from "../crypto";
 import { ApiError } from "../errors";
 import { KEY_SHAPE } from "../keys/key-format";
-import { countRequests, judgeRateLimit, rateLimitBuckets, type RateLimitState } from "./rate-limit";
+import { countRequests, currentWindow, judgeRateLimit, rateLimitBuckets, type RateLimitState } from "./rate-limit";
 
 export type AuthenticatedKey = {
   id: string;
@@ -54,7 +54,7 @@ const keyLookup = (hash: string, countServerKey: boolean) => sql`
     join organizations live on live.id = coalesce(o.sandbox_of_id, o.id)
     where k.key_hash = ${hash} and k.revoked_at is null
     limit 1
-  )${countServerKey ? sql`, counted as (${countRequests(sql`select 'key:' || k.id, date_trunc('minute', now()), 1 from k where k.kind = 'server'`)})
+  )${countServerKey ? sql`, counted as (${countRequests(sql`select 'key:' || k.id, ${currentWindow()}, 1 from k where k.kind = 'server'`)})
   select k.*, counted.count as counted, counted.reset from k left join counted on true` : sql`
   select k.*, null::int as counted, null::int as reset from k`}`;
 

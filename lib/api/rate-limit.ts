@@ -29,6 +29,23 @@ export function rateLimitBuckets(key: { id: string; kind: "server" | "client"; r
 
 export type Counted = { bucket: string; count: number; reset: number };
 
+// On globalThis, so fresh copies of this module (vi.resetModules, standing in for a second process) share it.
+const pin = globalThis as { __dexraRateLimitWindow?: Date | null };
+
+/**
+ * Tests only: count every request in the window of `at` instead of the current minute, so a test that sends N
+ * requests cannot see its counter reset when the wall clock crosses a minute boundary halfway. `null` unpins.
+ */
+export function pinRateLimitWindow(at: Date | null) {
+  pin.__dexraRateLimitWindow = at;
+}
+
+/** The window a request is counted in: the current minute on the database's clock (shared by every instance). */
+export const currentWindow = () => {
+  const at = pin.__dexraRateLimitWindow;
+  return at ? sql`date_trunc('minute', ${at.toISOString()}::timestamptz)` : sql`date_trunc('minute', now())`;
+};
+
 /**
  * The one counter upsert (a fixed one-minute window per bucket, kept in PostgreSQL so every instance shares it,
  * on the database's clock). `source` yields `(bucket, window_start, count)` rows: a VALUES list, or a SELECT
@@ -45,7 +62,7 @@ export const countRequests = (source: SQL) => sql`
 export async function consumeRateLimit(buckets: RateLimitBucket[]): Promise<RateLimitState> {
   // Sorted, so concurrent requests sharing buckets lock their rows in the same order (no deadlock).
   const names = buckets.map((b) => b.bucket).sort();
-  const values = sql.join(names.map((name) => sql`(${name}, date_trunc('minute', now()), 1)`), sql`, `);
+  const values = sql.join(names.map((name) => sql`(${name}, ${currentWindow()}, 1)`), sql`, `);
   return judgeRateLimit(buckets, await rows<Counted>(countRequests(sql`values ${values}`)));
 }
 

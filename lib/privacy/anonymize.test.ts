@@ -41,6 +41,20 @@ async function findInDatabase(needle: string) {
   return hits;
 }
 
+type AuditRow = { action: string; target_type: string; target_id: string | null; actor_name: string; data: Record<string, unknown> };
+
+/** The organization's audit rows whose action matches one of these LIKE patterns, oldest first. */
+async function auditTrail(orgId: string, patterns: string[]) {
+  return rows<AuditRow>(sql`select action, target_type, target_id::text, actor_name, data from audit_logs
+    where organization_id = ${orgId} and (${sql.join(patterns.map((p) => sql`action like ${p}`), sql` or `)}) order by created_at, id`);
+}
+
+/** The display name the server key's requests are audited under. */
+async function serverKeyName(orgId: string) {
+  const [key] = await rows<{ name: string }>(sql`select name from api_keys where organization_id = ${orgId} and kind = 'server' order by created_at limit 1`);
+  return key!.name;
+}
+
 async function seedPersonalData(org: Awaited<ReturnType<typeof createTestOrg>>, token: string) {
   process.env.DEXRA_WEBHOOK_ALLOW_PRIVATE = "1";
   await createWebhookEndpoint(org.ctx, { url: "http://127.0.0.1:9/hook" });
@@ -77,6 +91,7 @@ describe("GDPR anonymization", () => {
     const token = `qz${randomUUID().replace(/-/g, "").slice(0, 10)}`;
     const conversation = await seedPersonalData(org, token);
     const second = await callRoute(createRoute.POST, "POST", "x", { key: org.serverKey, body: { subject: `Second ${token}two`, user_email: `${token}@example.test` } });
+    const keyName = await serverKeyName(org.orgId);
     expect((await findInDatabase(token)).length).toBeGreaterThan(8);
     const [before] = await rows<{ messages: number; activities: number; events: number; created: string }>(sql`select
       (select count(*)::int from messages where organization_id = ${org.orgId}) as messages,
@@ -84,6 +99,11 @@ describe("GDPR anonymization", () => {
       (select count(*)::int from events where organization_id = ${org.orgId}) as events,
       (select string_agg(created_at::text, ',' order by id) from messages where organization_id = ${org.orgId}) as created`);
 
+    // The access request before the erasure: its document holds the data, its audit row only ids.
+    const accessed = await callRoute(exportRoute.GET, "GET", "x", { key: org.serverKey, params: { id: conversation.requester.id } });
+    const document = JSON.stringify(accessed.body);
+    const missing = ["renamed", "two", "body", "reply", "note", "phone", "comment", "meta", "first", "last", "ext", "city", "passport", "@example.test"].filter((part) => !document.includes(`${token}${part}`));
+    expect(missing, "parts of the person's data missing from their export").toEqual([]);
     const refused = await callRoute(anonymizeUserRoute.POST, "POST", "x", { key: org.serverKey, params: { id: conversation.requester.id }, body: {} });
     expect(refused.status).toBe(409);
     expect(await findInDatabase(token)).not.toEqual([]);
@@ -102,6 +122,11 @@ describe("GDPR anonymization", () => {
     expect(after!.created).toBe(before!.created);
     expect(after!.activities).toBeGreaterThan(before!.activities); // + the forced closes
     expect(after!.events).toBeGreaterThan(before!.events); // + closes, conversation_anonymized ×2, user_anonymized
+    // The audit log names the act, its target and the key that did it (the refused attempt wrote nothing).
+    expect(await auditTrail(org.orgId, ["end_user.%"])).toEqual([
+      { action: "end_user.exported", target_type: "end_user", target_id: conversation.requester.id, actor_name: keyName, data: { conversations: 2, sandbox: false } },
+      { action: "end_user.anonymized", target_type: "end_user", target_id: conversation.requester.id, actor_name: keyName, data: { conversations: 2, closed_first: 2, sandbox: false } },
+    ]);
 
     // What the API shows: search, the conversation, the export, the events feed, an idempotent replay.
     expect((await listConversations(org.ctx, { q: `${token}body` })).count).toBe(0);
@@ -114,6 +139,7 @@ describe("GDPR anonymization", () => {
     const exported = await callRoute(exportRoute.GET, "GET", "x", { key: org.serverKey, params: { id: conversation.requester.id } });
     expect(exported.body.user).toMatchObject({ email: null, external_id: null, first_name: "[anonymized]", custom_attributes: { city: "[anonymized]" } });
     expect(exported.body.conversations).toHaveLength(2);
+    expect((await auditTrail(org.orgId, ["end_user.exported"])).length).toBe(2);
     expect(exported.body.conversations[0].messages.map((m: { body: string }) => m.body)).toEqual(["[anonymized]", "[anonymized]", "[anonymized]"]);
     expect(JSON.stringify(exported.body)).not.toContain(token);
     const feed = await callRoute(eventsRoute.GET, "GET", "/api/v1/events/?limit=100", { key: org.serverKey });
@@ -142,12 +168,16 @@ describe("GDPR anonymization", () => {
     expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params, body: { force: "yes" } })).status).toBe(400);
     const done = await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params, body: { force: true } });
     expect(done.status).toBe(202);
+    expect(await auditTrail(org.orgId, ["conversation.%"])).toEqual([
+      { action: "conversation.anonymized", target_type: "conversation", target_id: conversation.id, actor_name: await serverKeyName(org.orgId), data: { closed_first: true, sandbox: false } },
+    ]);
     for (const part of ["subject", "body", "reply", "note", "renamed", "phone", "comment", "meta"]) expect(await findInDatabase(`${token}${part}`)).toEqual([]);
     // The profile and the other conversation are untouched.
     expect(await findInDatabase(`${token}keep`)).toContain("conversations.subject");
     expect(await findInDatabase(`${token}ext`)).toContain("end_users.external_id");
     expect(other.status).toBe(201);
     expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params, body: {} })).status).toBe(202); // already closed: idempotent
+    expect((await auditTrail(org.orgId, ["conversation.%"])).map((a) => a.data)).toEqual([{ closed_first: true, sandbox: false }, { closed_first: false, sandbox: false }]);
     expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.clientKey, params, body: {} })).status).toBe(403);
   });
 

@@ -7,6 +7,7 @@ import { lockConversationOrThrow } from "../conversations/scope";
 import { getEndUserRowOrThrow } from "../end-users/end-users";
 import { ApiError } from "../errors";
 import { emitEvent } from "../events/record";
+import { recordAudit } from "../audit/record-audit";
 import { drainSoon } from "../attachments/file-deletions";
 import { anonymizeConversationEmail } from "../channels/anonymize-email";
 import { REDACTED, scrubAttributes, scrubJson } from "./scrub";
@@ -14,13 +15,14 @@ import { scrubCopies } from "./scrub-rows";
 
 const DONE: Conversation["status"][] = ["resolved", "closed"];
 
-/** Open conversations are closed first, and only when the caller insists. */
+/** Open conversations are closed first, and only when the caller insists. Returns how many it closed. */
 async function closeIfForced(tx: Tx, ctx: Ctx, locked: Conversation[], force: boolean) {
   const open = locked.filter((c) => !DONE.includes(c.status));
   if (open.length && !force) {
     throw new ApiError("conflict", `${open.length} conversation(s) are not closed yet; send {"force": true} to close and anonymize them`, open.map((c) => ({ id: c.id, status: c.status })));
   }
   for (const c of open) await changeStatus(tx, ctx, c, "closed");
+  return open.length;
 }
 
 /**
@@ -80,10 +82,12 @@ async function lockConversationsOf(tx: Tx, ctx: Ctx, requesterId: string) {
 export async function anonymizeConversation(ctx: Ctx, id: string, options: { force?: boolean } = {}) {
   const storageKeys = await db.transaction(async (tx) => {
     const current = await lockConversationOrThrow(tx, ctx, id);
-    await closeIfForced(tx, ctx, [current], options.force === true);
+    const closed = await closeIfForced(tx, ctx, [current], options.force === true);
     const [locked] = await tx.select(conversationColumns).from(conversations).where(eq(conversations.id, id));
     const keys = await anonymizeConversationsInTx(tx, ctx, [locked!], []);
     await emitEvent(tx, ctx, "conversation_anonymized", { conversation_id: id }, id);
+    // An erasure is an organization-level act: the audit log keeps who did it and when (ids and counts only).
+    await recordAudit(tx, ctx, { action: "conversation.anonymized", targetType: "conversation", targetId: id, data: { closed_first: closed > 0 } });
     return keys;
   });
   await drainSoon(storageKeys);
@@ -95,7 +99,7 @@ export async function anonymizeEndUser(ctx: Ctx, id: string, options: { force?: 
   const storageKeys = await db.transaction(async (tx) => {
     const user = await getEndUserRowOrThrow(ctx, id, tx, true);
     const current = await lockConversationsOf(tx, ctx, user.id);
-    await closeIfForced(tx, ctx, current, options.force === true);
+    const closed = await closeIfForced(tx, ctx, current, options.force === true);
     const locked = await lockConversationsOf(tx, ctx, user.id);
     await tx
       .update(endUsers)
@@ -112,6 +116,7 @@ export async function anonymizeEndUser(ctx: Ctx, id: string, options: { force?: 
     const keys = await anonymizeConversationsInTx(tx, ctx, locked, [user.id]);
     for (const c of locked) await emitEvent(tx, ctx, "conversation_anonymized", { conversation_id: c.id }, c.id);
     await emitEvent(tx, ctx, "user_anonymized", { user_id: user.id, conversation_ids: locked.map((c) => c.id) });
+    await recordAudit(tx, ctx, { action: "end_user.anonymized", targetType: "end_user", targetId: user.id, data: { conversations: locked.length, closed_first: closed } });
     return keys;
   });
   await drainSoon(storageKeys);
@@ -123,6 +128,7 @@ export async function anonymizeEndUser(ctx: Ctx, id: string, options: { force?: 
 export async function anonymizeLockedConversation(tx: Tx, ctx: Ctx, locked: Conversation) {
   const keys = await anonymizeConversationsInTx(tx, ctx, [locked], []);
   await emitEvent(tx, ctx, "conversation_anonymized", { conversation_id: locked.id, reason: "retention" }, locked.id);
+  await recordAudit(tx, ctx, { action: "conversation.anonymized", targetType: "conversation", targetId: locked.id, data: { reason: "retention" } });
   return keys;
 }
 

@@ -42,6 +42,11 @@ describe("retention: anonymize closed conversations after N days", () => {
     expect(after[open.id]).toBe("Open one");
     const [events] = await rows<{ n: number }>(sql`select count(*)::int as n from events where organization_id = ${org.orgId} and type = 'conversation_anonymized'`);
     expect(events!.n).toBe(1);
+    // Audited once, as the system (no person or key asked for it).
+    const audits = await rows<{ action: string; target_id: string; actor_name: string; data: unknown }>(
+      sql`select action, target_id::text, actor_name, data from audit_logs where organization_id = ${org.orgId} and action = 'conversation.anonymized'`,
+    );
+    expect(audits).toEqual([{ action: "conversation.anonymized", target_id: old, actor_name: "Dexra", data: { reason: "retention", sandbox: false } }]);
     const [body] = await rows<{ body: string }>(sql`select body from messages where conversation_id = ${old}`);
     expect(body!.body).toBe("[anonymized]");
 

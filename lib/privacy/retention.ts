@@ -8,6 +8,7 @@ import { parseInput } from "../settings/parse";
 import { drainSoon } from "../attachments/file-deletions";
 import { anonymizeLockedConversation } from "./anonymize";
 import { retentionSchema } from "./schemas";
+import { logger } from "../ops/logger";
 import { runEvery } from "../ops/run-every";
 
 /** Conversations tagged this are never anonymized by retention. */
@@ -54,9 +55,17 @@ export async function runRetention(now = new Date()): Promise<number> {
   }
 }
 
-/** Started by the worker (in the app unless DEXRA_WORKER=off, and by `npm run worker`). */
-export function startRetentionTimer(intervalMs = 10 * 60_000) {
+/**
+ * Started by the worker (in the app unless DEXRA_WORKER=off, and by `npm run worker`): a first pass right away
+ * (a process restarted more often than the interval would otherwise never run it), then every interval.
+ */
+export function startRetentionTimer(intervalMs = Number(process.env.DEXRA_RETENTION_INTERVAL_MS ?? 10 * 60_000)): Promise<void> {
   runEvery("retention", intervalMs, () => runRetention());
+  // The first pass (callers need not wait for it; a failure is logged and the next tick tries again).
+  return runRetention().then(
+    () => undefined,
+    (err) => logger.error({ err, job: "retention" }, "retention pass failed"),
+  );
 }
 
 export async function getRetention(ctx: Ctx) {

@@ -5002,7 +5002,7 @@ export type paths = {
         put?: never;
         /**
          * Anonymize an end user
-         * @description The profile and every conversation they requested. Irreversible. Names, emails, external ids, attribute values, subjects and message bodies become `[anonymized]` (or are removed), in the search index, activity log, events feed, webhook redeliveries and idempotent replays too; attachments are deleted. Rows, counts and timestamps stay for reports. Conversations that are not closed need `force: true` (they are closed first), else 409. Emits `conversation_anonymized` per conversation and `user_anonymized`.
+         * @description The profile and every conversation they requested. Irreversible. Names, emails, external ids, attribute values, subjects and message bodies become `[anonymized]` (or are removed), in the search index, activity log, events feed, webhook redeliveries and idempotent replays too; attachments are deleted. Rows, counts and timestamps stay for reports. Conversations that are not closed need `force: true` (they are closed first), else 409. Each erasure writes an audit row (ids and counts only). Emits `conversation_anonymized` per conversation and `user_anonymized`.
          *
          *     Server key only.
          */
@@ -5120,7 +5120,7 @@ export type paths = {
         put?: never;
         /**
          * Anonymize a conversation
-         * @description One conversation; the requester's profile stays. Irreversible. Names, emails, external ids, attribute values, subjects and message bodies become `[anonymized]` (or are removed), in the search index, activity log, events feed, webhook redeliveries and idempotent replays too; attachments are deleted. Rows, counts and timestamps stay for reports. Conversations that are not closed need `force: true` (they are closed first), else 409. Emits `conversation_anonymized`.
+         * @description One conversation; the requester's profile stays. Irreversible. Names, emails, external ids, attribute values, subjects and message bodies become `[anonymized]` (or are removed), in the search index, activity log, events feed, webhook redeliveries and idempotent replays too; attachments are deleted. Rows, counts and timestamps stay for reports. Conversations that are not closed need `force: true` (they are closed first), else 409. Each erasure writes an audit row (ids and counts only). Emits `conversation_anonymized`.
          *
          *     Server key only.
          */
@@ -5236,7 +5236,7 @@ export type paths = {
         };
         /**
          * Export an end user's data
-         * @description Everything stored about the end user as one JSON document: profile, conversations with messages (notes included), activity and rating, messages written elsewhere, profile events.
+         * @description Everything stored about the end user as one JSON document: profile, conversations with messages (notes included), activity, rating and files (`files`, with signed download links), files they uploaded outside their conversations (`other_uploads`), messages written elsewhere, profile events. Each export writes an audit row (`end_user.exported`).
          *
          *     Server key only.
          */
@@ -7386,6 +7386,9 @@ export type components = {
                 [key: string]: unknown;
             }[];
             messages_in_other_conversations: {
+                [key: string]: unknown;
+            }[];
+            other_uploads: {
                 [key: string]: unknown;
             }[];
             profile_events: {

@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { conversations, organizations } from "@/db/schema";
+import { pinRateLimitWindow } from "@/lib/api/rate-limit";
 import { callRoute } from "@/lib/api/testing/call-route";
 import { revokeApiKey } from "@/lib/keys/revoke-api-key";
 import { createTestOrg } from "@/lib/testing/test-org";
@@ -34,6 +35,10 @@ describe("Idempotency-Key", () => {
 });
 
 describe("rate limit", () => {
+  // The four requests count in one window even when the wall clock crosses a minute boundary between them.
+  beforeAll(() => pinRateLimitWindow(new Date()));
+  afterAll(() => pinRateLimitWindow(null));
+
   it("answers with RateLimit headers, then 429 with Retry-After past the organization's limit", async () => {
     const { serverKey, orgId } = await createTestOrg();
     await db.update(organizations).set({ rateLimitPerMinute: 3 }).where(eq(organizations.id, orgId));

@@ -7,6 +7,7 @@ import { businessHoursResponseSchema, businessHoursStatusSchema } from "@/lib/bu
 import { cannedReplyResponseSchema } from "@/lib/canned-replies/openapi";
 import { messageResponseSchema } from "@/lib/conversations/openapi";
 import { createConversation } from "@/lib/conversations/create-conversation";
+import { updateConversation } from "@/lib/conversations/update-conversation";
 import { conversationAttributesResponseSchema, definitionResponseSchema } from "@/lib/custom-attributes/openapi";
 import { createDefinition } from "@/lib/custom-attributes/definitions";
 import { tagResponseSchema } from "@/lib/tags/openapi";
@@ -21,6 +22,7 @@ import * as canned from "./canned-replies/[id]/route";
 import * as cannedList from "./canned-replies/route";
 import * as convAttributes from "./conversations/[id]/custom-attributes/route";
 import * as notes from "./conversations/[id]/notes/route";
+import * as activity from "./conversations/[id]/activity/route";
 import * as definitions from "./custom-attributes/route";
 import * as tag from "./tags/[id]/route";
 import * as tagList from "./tags/route";
@@ -86,11 +88,11 @@ describe("More of the API: agents, teams, tags", () => {
     expect(vip.body).toEqual({ id: expect.any(String), name: "VIP", color: "#64748b" });
     expect((await callRoute(tagList.POST, "POST", "x", { key, body: { name: "vip" } })).status).toBe(400);
     expect((await callRoute(tagList.POST, "POST", "x", { key, body: { name: "x", color: "red" } })).status).toBe(400);
-    await createConversation(org.ctx, { subject: "Tagged", user_email: "t@example.test" }).then(({ conversation }) =>
-      callRoute(convAttributes.PATCH, "PATCH", "x", { key, params: { id: conversation.id }, body: {} }),
-    );
+    expect((await callRoute(tagList.GET, "GET", "x", { key })).body.results).toEqual([{ id: vip.body.id, name: "VIP", color: "#64748b", conversations: 0 }]);
+    const { conversation } = await createConversation(org.ctx, { subject: "Tagged", user_email: "t@example.test" });
+    await updateConversation(org.ctx, conversation.id, { tags: ["VIP"] });
     const listed = await callRoute(tagList.GET, "GET", "x", { key });
-    expect(listed.body.results).toEqual([{ id: vip.body.id, name: "VIP", color: "#64748b", conversations: 0 }]);
+    expect(listed.body.results).toEqual([{ id: vip.body.id, name: "VIP", color: "#64748b", conversations: 1 }]);
     for (const t of listed.body.results) tagResponseSchema.parse(t);
     const patched = await callRoute(tag.PATCH, "PATCH", "x", { key, params: { id: vip.body.id }, body: { color: "#ff0000" } });
     expect(patched.body).toEqual({ id: vip.body.id, name: "VIP", color: "#ff0000" });
@@ -133,6 +135,12 @@ describe("More of the API: attributes, notes, canned replies, business hours", (
     expect(cleared.body.data[1].value).toBeNull();
     const events = await rows<{ type: string; data: { changes: unknown } }>(sql`select type, data from events where conversation_id = ${conversation.id} and type = 'conversation_custom_attributes_updated' order by seq`);
     expect(events.map((e) => e.data.changes)).toEqual([{ plan: "pro", seats: 12 }, { seats: null }]);
+    // Recorded in the conversation's activity log with the key as actor, as every conversation change is.
+    const log = await callRoute(activity.GET, "GET", "x", { key, params });
+    expect(log.body.results.slice(-2).map((a: { action: string; actor: { type: string }; data: { changes: unknown } }) => [a.action, a.actor.type, a.data.changes])).toEqual([
+      ["attribute_changed", "api_key", { plan: "pro", seats: 12 }],
+      ["attribute_changed", "api_key", { seats: null }],
+    ]);
   });
 
   it("notes: written by the API identity or an agent, listed, never a reply", async () => {
@@ -152,6 +160,11 @@ describe("More of the API: attributes, notes, canned replies, business hours", (
     expect(listed.body.results.map((m: { body: string }) => m.body)).toEqual(["Checked the logs", "VIP"]);
     const [fed] = await rows<{ n: number }>(sql`select count(*)::int as n from events where conversation_id = ${conversation.id} and type = 'note_created'`);
     expect(fed!.n).toBe(2);
+    const log = await callRoute(activity.GET, "GET", "x", { key, params });
+    expect(log.body.results.slice(-2).map((a: { action: string; actor: { type: string }; data: { message_id: string } }) => [a.action, a.actor.type, a.data.message_id])).toEqual([
+      ["note", "api_key", byApi.body.id],
+      ["note", "api_key", byAgent.body.id],
+    ]);
   });
 
   it("canned replies: CRUD, render with placeholders, audited with events", async () => {

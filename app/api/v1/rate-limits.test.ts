@@ -1,9 +1,9 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, rows, sql } from "@/db/client";
 import { organizations } from "@/db/schema";
-import { consumeRateLimit } from "@/lib/api/rate-limit";
+import { consumeRateLimit, pinRateLimitWindow } from "@/lib/api/rate-limit";
 import { callRoute } from "@/lib/api/testing/call-route";
 import { createTestOrg } from "@/lib/testing/test-org";
 import * as create from "./conversations/create/route";
@@ -11,6 +11,10 @@ import * as list from "./conversations/route";
 
 const hmac = (secret: string, email: string) => createHmac("sha256", secret).update(email).digest("hex");
 const verified = (secret: string, email: string) => ({ "x-dexra-user-email": email, "x-dexra-user-hash": hmac(secret, email) });
+
+// Every request of this file counts in one window: a run that crosses a minute boundary cannot reset a counter.
+beforeAll(() => pinRateLimitWindow(new Date()));
+afterAll(() => pinRateLimitWindow(null));
 
 async function orgWithLimit(perMinute: number) {
   const org = await createTestOrg();
@@ -60,6 +64,21 @@ describe("rate limits live in PostgreSQL", () => {
     const statuses = [];
     for (const route of [first, second, first, second, first, second]) statuses.push((await callRoute(route.GET, "GET", "/api/v1/conversations/", { key: serverKey })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+  });
+
+  it("a fixed one-minute window: the next minute starts a fresh count, the same minute keeps counting", async () => {
+    const { serverKey } = await orgWithLimit(2);
+    const call = async () => (await callRoute(list.GET, "GET", "/api/v1/conversations/", { key: serverKey })).status;
+    try {
+      pinRateLimitWindow(new Date("2031-03-01T12:00:05Z"));
+      expect([await call(), await call(), await call()]).toEqual([200, 200, 429]);
+      pinRateLimitWindow(new Date("2031-03-01T12:00:59.999Z"));
+      expect(await call()).toBe(429);
+      pinRateLimitWindow(new Date("2031-03-01T12:01:00Z"));
+      expect([await call(), await call(), await call()]).toEqual([200, 200, 429]);
+    } finally {
+      pinRateLimitWindow(new Date());
+    }
   });
 
   it("one statement per request; its cost measured", async () => {
