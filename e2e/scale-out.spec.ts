@@ -21,13 +21,13 @@ test.afterEach(async () => {
 
 const appEnv = (extra: Record<string, string> = {}): Record<string, string> => ({ DEXRA_WORKER: "off", DEXRA_WEBHOOK_ALLOW_PRIVATE: "1", DEXRA_SNOOZE_POLL_MS: "300", ...extra });
 
-async function newOrg(label: string) {
+async function newOrg(label: string, ratePerMinute = 100000) {
   const email = `owner-${label}-${Date.now()}@example.test`;
   const password = "scale-out-password";
   const org = dexra("create-org", "--name", `Scale ${label}`, "--owner-email", email, "--owner-password", password) as Record<string, string>;
   // Rate limits are counted in PostgreSQL, shared by every instance: 1,000 creates in a minute need more than 600.
   const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
-  await sql`update organizations set rate_limit_per_minute = 100000 where id = ${org.organization_id!}`;
+  await sql`update organizations set rate_limit_per_minute = ${ratePerMinute} where id = ${org.organization_id!}`;
   await sql.end();
   return { id: org.organization_id!, key: org.server_key!, email, password, headers: { authorization: `Bearer ${org.server_key}`, "content-type": "application/json" } };
 }
@@ -47,6 +47,14 @@ async function api(base: string, headers: Record<string, string>, method: string
     response = await fetch(`${base}${path}`, init);
   }
   return { status: response.status, body: await response.json() };
+}
+
+/** The database clock's second within its minute (rate-limit windows are the database's minutes). */
+async function databaseSecond() {
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+  const [row] = await sql<{ second: number }[]>`select extract(second from clock_timestamp())::float as second`;
+  await sql.end();
+  return row!.second;
 }
 
 async function inParallel<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
@@ -117,6 +125,16 @@ for (const through of ["direct", "pgbouncer"] as const) {
     for (const c of snoozed) {
       await expect.poll(async () => (await api(b.url, org.headers, "GET", `/api/v1/conversations/${c.body.id}/`)).body.status, { timeout: 30_000 }).toBe("open");
     }
+
+    // The same key's rate limit holds across both instances (counted in PostgreSQL): 30 requests, alternating
+    // between A and B, against a limit of 20 a minute: 20 answered, 10 refused. The window is the database's
+    // clock minute, so the burst starts early in one (a burst across a minute boundary would get a fresh count).
+    const limited = await newOrg(`${through}-limited`, 20);
+    const second = await databaseSecond();
+    if (second > 45) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => api(i % 2 ? a.url : b.url, limited.headers, "GET", "/api/v1/conversations/?limit=1")));
+    expect(burst.filter((r) => r.status === 200)).toHaveLength(20);
+    expect(burst.filter((r) => r.status === 429).map((r) => r.body.error.code)).toEqual(Array(10).fill("rate_limited"));
 
     const created1000 = () => receiver.received.filter((w) => w.body.type === "conversation_created").length;
     await expect.poll(created1000, { timeout: 90_000 }).toBe(1000);
