@@ -26,7 +26,7 @@ CMD ["node", "server.js"]
 FROM build AS worker
 ENV NODE_ENV=production
 USER node
-CMD ["node_modules/.bin/tsx", "scripts/worker.ts"]
+CMD ["node", "--import", "tsx", "scripts/worker.ts"]
 
 # PgBouncer from Debian (1.18), as the tests use it: transaction mode, see deploy/pgbouncer.ini.
 FROM debian:bookworm-slim AS pgbouncer

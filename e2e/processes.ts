@@ -41,7 +41,7 @@ export async function startApp(env: Record<string, string>): Promise<Proc> {
 }
 
 export async function startWorker(env: Record<string, string>): Promise<Proc> {
-  const worker = launch(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/worker.ts"], env, "");
+  const worker = launch(process.execPath, ["--import", "tsx", "scripts/worker.ts"], env, ""); // one process, as `npm run worker`
   for (let i = 0; !worker.output().includes("worker started"); i++) {
     if (i > 240 || worker.child.exitCode !== null) throw new Error(`worker did not start:\n${worker.output()}`);
     await new Promise((r) => setTimeout(r, 250));

@@ -28,6 +28,16 @@ test("a manager opens Reports, sees the chart, clicks a number and lands on the 
   const rows = csv.trim().split("\r\n").slice(1);
   expect(rows.filter((r) => r.includes(",true,")).length).toBeGreaterThanOrEqual(created);
 
+  // SLA attainment, from the demo's few breaches; its number opens the breached conversations.
+  await expect(page.getByTestId("metric-sla")).toHaveText(/^\d+(\.\d)?%$/);
+  const breached = Number(await page.getByTestId("metric-sla-breached").innerText());
+  expect(breached).toBeGreaterThan(0);
+  await page.getByTestId("metric-sla").click();
+  await expect(page).toHaveURL(/\/reports\/conversations\?.*metric=sla_breached/);
+  await expect(page.getByRole("heading", { name: /SLA breached/ })).toBeVisible();
+  await expect(page.getByTestId("drilldown-count")).toHaveText(String(breached));
+  await page.goBack();
+
   await page.getByTestId("metric-resolved").click();
   await expect(page).toHaveURL(/\/reports\/conversations\?.*metric=resolved/);
   await expect(page.getByRole("heading", { name: /Conversations resolved/ })).toBeVisible();

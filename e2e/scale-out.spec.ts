@@ -21,13 +21,13 @@ test.afterEach(async () => {
 
 const appEnv = (extra: Record<string, string> = {}): Record<string, string> => ({ DEXRA_WORKER: "off", DEXRA_WEBHOOK_ALLOW_PRIVATE: "1", DEXRA_SNOOZE_POLL_MS: "300", ...extra });
 
-async function newOrg(label: string) {
+async function newOrg(label: string, ratePerMinute = 100000) {
   const email = `owner-${label}-${Date.now()}@example.test`;
   const password = "scale-out-password";
   const org = dexra("create-org", "--name", `Scale ${label}`, "--owner-email", email, "--owner-password", password) as Record<string, string>;
   // Rate limits are counted in PostgreSQL, shared by every instance: 1,000 creates in a minute need more than 600.
   const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
-  await sql`update organizations set rate_limit_per_minute = 100000 where id = ${org.organization_id!}`;
+  await sql`update organizations set rate_limit_per_minute = ${ratePerMinute} where id = ${org.organization_id!}`;
   await sql.end();
   return { id: org.organization_id!, key: org.server_key!, email, password, headers: { authorization: `Bearer ${org.server_key}`, "content-type": "application/json" } };
 }
@@ -47,6 +47,14 @@ async function api(base: string, headers: Record<string, string>, method: string
     response = await fetch(`${base}${path}`, init);
   }
   return { status: response.status, body: await response.json() };
+}
+
+/** The database clock's second within its minute (rate-limit windows are the database's minutes). */
+async function databaseSecond() {
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+  const [row] = await sql<{ second: number }[]>`select extract(second from clock_timestamp())::float as second`;
+  await sql.end();
+  return row!.second;
 }
 
 async function inParallel<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
@@ -82,11 +90,32 @@ for (const through of ["direct", "pgbouncer"] as const) {
     procs.push(...(await Promise.all([startWorker(workerEnv), startWorker(workerEnv)])));
 
     // An SSE client on instance B sees a change made through instance A.
-    const live = await openLiveStream(b.url, await sessionCookie(browser, b.url, org.email, org.password));
+    const cookie = await sessionCookie(browser, b.url, org.email, org.password);
+    const live = await openLiveStream(b.url, cookie);
     const first = await api(a.url, org.headers, "POST", "/api/v1/conversations/create/", { subject: "Made through A", user_email: "live@example.com", description: "hi" });
     expect(first.status).toBe(201);
     await expect.poll(() => live.state.text.includes(first.body.id), { timeout: 5_000 }).toBe(true);
+    // Presence too: an agent typing in the conversation, posted to instance A, reaches the stream on B.
+    const typing = await fetch(`${a.url}/api/inbox/presence`, {
+      method: "POST",
+      headers: { cookie, origin: a.url, "content-type": "application/json" },
+      body: JSON.stringify({ conversation_id: first.body.id, state: "typing" }),
+    });
+    expect(typing.status).toBe(204);
+    await expect.poll(() => live.state.text.includes(`"conversationId":"${first.body.id}","type":"presence"`), { timeout: 5_000 }).toBe(true);
     live.close();
+
+    // One Idempotency-Key sent to both instances at once: one conversation, both answers name it.
+    const idempotencyKey = randomUUID();
+    const twice = await Promise.all([a.url, b.url].map(async (base) => {
+      const r = await fetch(`${base}/api/v1/conversations/create/`, { method: "POST", headers: { ...org.headers, "idempotency-key": idempotencyKey }, body: JSON.stringify({ subject: "Sent twice", user_email: "twice@example.com" }) });
+      return { status: r.status, body: await r.json() };
+    }));
+    const answered = twice.filter((r) => r.status === 201);
+    expect(answered.length, JSON.stringify(twice)).toBeGreaterThanOrEqual(1);
+    // The second is either the replay of the first (201, same id) or refused while the first is in flight (409).
+    expect(twice.every((r) => r.status === 201 || (r.status === 409 && r.body.error.code === "conflict"))).toBe(true);
+    expect(new Set(answered.map((r) => r.body.id)).size).toBe(1);
 
     // 50 concurrent claims (force: false) by two agents across both instances: one agent wins, the other's all
     // answer 409 already_assigned, and the assignment happened once.
@@ -102,11 +131,12 @@ for (const through of ["direct", "pgbouncer"] as const) {
     const activity = await api(b.url, org.headers, "GET", `/api/v1/conversations/${first.body.id}/activity/`);
     expect(activity.body.results.filter((r: { action: string }) => r.action === "claimed")).toHaveLength(1);
 
-    // 1,000 conversations created across both instances: each conversation_created webhook delivered once.
-    const created = await inParallel(999, 16, (i) =>
+    // 1,000 conversations in all (these 998, the first and the one sent twice), created across both instances:
+    // distinct numbers, and each conversation_created webhook delivered once.
+    const created = await inParallel(998, 16, (i) =>
       api(i % 2 ? a.url : b.url, org.headers, "POST", "/api/v1/conversations/create/", { subject: `Bulk ${i}`, user_email: `bulk${i % 50}@example.com` }));
     expect(created.every((c) => c.status === 201)).toBe(true);
-    const numbers = new Set(created.map((c) => c.body.number).concat(first.body.number));
+    const numbers = new Set(created.map((c) => c.body.number).concat(first.body.number, answered[0]!.body.number));
     expect(numbers.size).toBe(1000);
 
     // Snooze wake-ups run once although both instances run the timer.
@@ -117,6 +147,16 @@ for (const through of ["direct", "pgbouncer"] as const) {
     for (const c of snoozed) {
       await expect.poll(async () => (await api(b.url, org.headers, "GET", `/api/v1/conversations/${c.body.id}/`)).body.status, { timeout: 30_000 }).toBe("open");
     }
+
+    // The same key's rate limit holds across both instances (counted in PostgreSQL): 30 requests, alternating
+    // between A and B, against a limit of 20 a minute: 20 answered, 10 refused. The window is the database's
+    // clock minute, so the burst starts early in one (a burst across a minute boundary would get a fresh count).
+    const limited = await newOrg(`${through}-limited`, 20);
+    const second = await databaseSecond();
+    if (second > 45) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => api(i % 2 ? a.url : b.url, limited.headers, "GET", "/api/v1/conversations/?limit=1")));
+    expect(burst.filter((r) => r.status === 200)).toHaveLength(20);
+    expect(burst.filter((r) => r.status === 429).map((r) => r.body.error.code)).toEqual(Array(10).fill("rate_limited"));
 
     const created1000 = () => receiver.received.filter((w) => w.body.type === "conversation_created").length;
     await expect.poll(created1000, { timeout: 90_000 }).toBe(1000);

@@ -25,13 +25,17 @@ startPruneTimer();
 console.error(`[webhooks] worker ${process.pid} started`);
 
 // SIGTERM: stop claiming, let attempts in flight finish for 5 s, hand back the leases of the rest, all within 10 s.
-const shutdown = async (signal: string) => {
-  setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
-  logger.info({ signal }, "worker stopping");
-  await Promise.all([worker.stop({ graceMs: 5_000 }), automation.stop({ graceMs: 5_000 }), email.stop()]);
-  await closeDb();
-  logger.info({}, "worker stopped");
-  process.exit(0);
-};
-process.once("SIGTERM", shutdown);
-process.once("SIGINT", shutdown);
+// `on`, not `once`, and one stop for every signal: a repeated SIGTERM (npm relays it to its script, a process
+// manager may send it again) would otherwise meet no listener and kill the process before the leases are back.
+let stopping: Promise<void> | undefined;
+const shutdown = (signal: string) =>
+  (stopping ??= (async () => {
+    setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
+    logger.info({ signal }, "worker stopping");
+    await Promise.all([worker.stop({ graceMs: 5_000 }), automation.stop({ graceMs: 5_000 }), email.stop()]);
+    await closeDb();
+    logger.info({}, "worker stopped");
+    process.exit(0);
+  })());
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

@@ -85,9 +85,6 @@ export default async function ReportsPage({ searchParams }: Props) {
               ))}
             </ul>
           )}
-          <p className="mt-3 text-xs text-slate-500">
-            SLA: {summary.sla.breached} breached{summary.sla.applicable ? ` of ${summary.sla.applicable}` : ""}.
-          </p>
         </section>
       </div>
       <BreakdownTable title={report.manager ? "Agents" : "You"} by="agent" rows={report.agents} filters={links} />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { cardClass } from "@/components/settings/styles";
+import { slaAttainmentPct } from "@/lib/reports/sla-attainment";
 import { formatDuration, reportHref, type ReportLinkFilters } from "./format";
 
 type Summary = {
@@ -28,8 +29,9 @@ function Card({ title, href, value, children, testId }: { title: string; href: s
 export function SummaryCards({ summary, filters }: { summary: Summary; filters: ReportLinkFilters }) {
   const drill = (metric: string) => reportHref("/reports/conversations", filters, { metric });
   const s = summary;
+  const attained = slaAttainmentPct(s.sla);
   return (
-    <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+    <div className="grid grid-cols-2 gap-3 lg:grid-cols-6">
       <Card title="Conversations" href={drill("created")} value={s.conversations_created} testId="metric-created">created in the range</Card>
       <Card title="Resolved" href={drill("resolved")} value={s.conversations_resolved} testId="metric-resolved">conversations resolved</Card>
       <Card title="First response" href={drill("first_response")} value={formatDuration(s.first_response_seconds.median)} testId="metric-first-response">
@@ -40,6 +42,9 @@ export function SummaryCards({ summary, filters }: { summary: Summary; filters: 
       </Card>
       <Card title="CSAT" href={drill("rated")} value={s.csat.average === null ? "–" : `${s.csat.average.toFixed(1)} / 5`} testId="metric-csat">
         {s.csat.responses} ratings{s.csat.satisfied_pct === null ? "" : ` · ${s.csat.satisfied_pct}% satisfied`}
+      </Card>
+      <Card title="SLA attainment" href={drill("sla_breached")} value={attained === null ? "–" : `${attained}%`} testId="metric-sla">
+        {attained === null ? "no conversation under an SLA policy" : <><span data-testid="metric-sla-breached">{s.sla.breached}</span> breached of {s.sla.applicable} under a policy</>}
       </Card>
     </div>
   );

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { automationJobs } from "@/db/schema";
@@ -22,11 +22,13 @@ async function orgWithTwoJobs() {
 describe("automation job lifecycle", () => {
   it("a leased job is not claimed twice; an expired lease is claimed again; a conversation's jobs run one at a time in order", async () => {
     const { orgId } = await orgWithTwoJobs();
-    const [first, ...others] = await claimAutomationJobs(10, 50, [orgId]);
+    const [first, ...others] = await claimAutomationJobs(10, 60_000, [orgId]);
     expect(first).toMatchObject({ event: "conversation_created", attempts: 1 });
     expect(others).toEqual([]); // the status_changed job waits for the created one
-    expect(await claimAutomationJobs(10, 50, [orgId])).toEqual([]);
-    await new Promise((r) => setTimeout(r, 120));
+    expect(await claimAutomationJobs(10, 60_000, [orgId])).toEqual([]);
+    // The lease runs out (set in the row rather than slept through: a 50 ms lease could also run out before the
+    // check above on a loaded machine).
+    await db.update(automationJobs).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(automationJobs.id, Number(first!.id)));
     const [again] = await claimAutomationJobs(10, 60_000, [orgId]);
     expect(again).toMatchObject({ id: first!.id, attempts: 2 });
     await completeAutomationJob(first!); // the stale lease completes nothing

@@ -39,11 +39,15 @@ describe("read replica (DATABASE_REPLICA_URL)", () => {
     await createConversation(ctx, { subject: "A quokka question" });
     await expect.poll(() => search(ctx, "quokka"), { timeout: 10_000 }).toBe(1);
 
+    // Pausing is a request: replay stops at its next record, so wait until it has.
     await replicaDb()!.execute(sql`select pg_wal_replay_pause()`);
+    await expect.poll(async () => (await rows<{ state: string }>(sql`select pg_get_wal_replay_pause_state() as state`, replicaDb()!))[0]!.state, { timeout: 10_000 }).toBe("paused");
     await createConversation(ctx, { subject: "A wombat question" });
-    // The primary has it at once (plain lists read the primary); the search, on the paused replica, not yet.
+    // The primary has it at once (plain lists read the primary); the search, on the paused replica, not yet, even
+    // once the replica has received the write's WAL (waited for, rather than a fixed sleep).
     expect((await listConversations(ctx, {})).count).toBe(2);
-    await new Promise((r) => setTimeout(r, 500));
+    const [written] = await rows<{ lsn: string }>(sql`select pg_current_wal_lsn()::text as lsn`);
+    await expect.poll(async () => (await rows<{ received: boolean }>(sql`select pg_last_wal_receive_lsn() >= ${written!.lsn}::pg_lsn as received`, replicaDb()!))[0]!.received, { timeout: 10_000 }).toBe(true);
     expect(await search(ctx, "wombat")).toBe(0);
     await replicaDb()!.execute(sql`select pg_wal_replay_resume()`);
     await expect.poll(() => search(ctx, "wombat"), { timeout: 10_000 }).toBe(1);

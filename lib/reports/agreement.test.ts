@@ -3,12 +3,15 @@ import { describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { assignConversation } from "../conversations/assign-conversation";
 import { resolveConversation } from "../conversations/resolve-conversation";
+import { createSlaPolicy } from "../sla/manage-policies";
+import { markSlaBreaches } from "../sla/mark-breaches";
 import { updateOrganization } from "../organizations/manage-organization";
 import { rateConversation } from "../ratings/rate-conversation";
 import { breakdown } from "./breakdown";
 import { exportReportCsv } from "./csv";
 import { resolveReportScope } from "./range";
 import { listReportConversations } from "./report-conversations";
+import { slaAttainmentPct } from "./sla-attainment";
 import { getReportSummary } from "./summary";
 import { getReportTimeseries } from "./timeseries";
 import { createReportsOrg, customerConversation, customerWrites, reply } from "./testing";
@@ -67,6 +70,25 @@ describe("reports agree", () => {
       const series = await getReportTimeseries(org.ctx, { ...range, metric, interval: "hour" });
       expect(series.points.reduce((sum, p) => sum + (p.value ?? 0), 0)).toBe(total);
     }
+  });
+
+  it("SLA: the attainment card's breaches = its drill-down = the CSV's breached rows", async () => {
+    const org = await createReportsOrg();
+    await createSlaPolicy(org.ctx, { name: "Everyone", first_response_minutes: "5", business_hours: false });
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await customerConversation(org.ctx, `Sla ${i}`));
+    await reply(org.agentCtx, made[0]!.id);
+    expect(await markSlaBreaches(new Date(Date.now() + 10 * 60_000), { organizationIds: [org.orgId] })).toBe(2);
+
+    const range = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
+    const summary = await getReportSummary(org.ctx, range);
+    expect(summary.sla).toEqual({ applicable: 3, breached: 2 });
+    expect(slaAttainmentPct(summary.sla)).toBe(33.3);
+    const scope = await resolveReportScope(org.ctx, { ...range, business_hours: false });
+    const drilled = await listReportConversations(scope, "sla_breached");
+    expect(drilled.map((c) => c.id).sort()).toEqual([made[1]!.id, made[2]!.id].sort());
+    const csv = parseCsv((await exportReportCsv(org.ctx, range)).csv);
+    expect(csv.filter((r) => r.sla_breached === "true")).toHaveLength(summary.sla.breached);
   });
 
   it("reads whole days from the daily roll-up with the same counts as the facts", async () => {

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
@@ -10,12 +9,12 @@ import { createTestOrg } from "../testing/test-org";
 import { eventually, startWebhookReceiver, type WebhookReceiver } from "../testing/webhook-receiver";
 import { createWebhookEndpoint } from "./endpoints";
 
-// Real `npm run worker` processes (tsx scripts/worker.ts) against the test database.
+// Real `npm run worker` processes (node --import tsx scripts/worker.ts) against the test database.
 const children: ChildProcess[] = [];
 let receiver: WebhookReceiver;
 
 async function startWorkerProcess(orgId: string) {
-  const child = spawn(path.join(process.cwd(), "node_modules/.bin/tsx"), ["scripts/worker.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     env: {
       ...process.env,
       DEXRA_WEBHOOK_ALLOW_PRIVATE: "1",
@@ -26,7 +25,7 @@ async function startWorkerProcess(orgId: string) {
       DEXRA_WEBHOOK_POLL_MS: "100",
     },
     stdio: ["ignore", "ignore", "pipe"],
-    // tsx runs the script in a child node process: signal the whole group, as a process manager would.
+    // Its own process group, signalled as a whole, as a process manager would.
     detached: true,
   });
   children.push(child);
