@@ -65,6 +65,9 @@ test("back after a long absence, the inbox refetches what it missed while its li
   await expect(threadHeading(page)).toContainText(subject);
   const log = page.getByRole("log", { name: "Messages" });
   await expect(log.getByText("First message")).toBeVisible();
+  // The thread above is server-rendered: wait until the app has hydrated and its stream has opened and ended
+  // (it then listens for blur and focus), or the blur below would reach no listener.
+  await expect(page.getByRole("status").filter({ hasText: /^Reconnecting…$/ })).toBeVisible({ timeout: 15_000 });
 
   await page.evaluate(() => window.dispatchEvent(new Event("blur")));
   const missed = unique("Sent while the agent was away ");
