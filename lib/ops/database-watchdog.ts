@@ -22,7 +22,7 @@ export class DatabaseUnresponsiveError extends Error {
   }
 }
 
-let lastProbe: { at: number; answers: Promise<boolean> } | undefined;
+let lastProbe: { url: string; at: number; answers: Promise<boolean> } | undefined;
 
 async function probe(url: string): Promise<boolean> {
   const client = postgres(url, { max: 1, connect_timeout: PROBE_TIMEOUT_MS / 1_000, idle_timeout: 1, prepare: false, fetch_types: false, onnotice: () => {} });
@@ -39,7 +39,7 @@ async function probe(url: string): Promise<boolean> {
 }
 
 function databaseAnswers(url: string): Promise<boolean> {
-  if (!lastProbe || Date.now() - lastProbe.at > PROBE_REUSE_MS) lastProbe = { at: Date.now(), answers: probe(url) };
+  if (!lastProbe || lastProbe.url !== url || Date.now() - lastProbe.at > PROBE_REUSE_MS) lastProbe = { url, at: Date.now(), answers: probe(url) };
   return lastProbe.answers;
 }
 
