@@ -50,3 +50,29 @@ test("agent A claims; agent B's stale claim shows the conflict, rolls back, and 
   await expect(page.getByRole("button", { name: "Take over from Sam Rivera" })).toBeVisible();
   await sam.context().close();
 });
+
+test("back after a long absence, the inbox refetches what it missed while its live stream was silent", async ({ page, request }) => {
+  const email = `${unique("absent-")}@customer.example`;
+  const subject = unique("While you were away ");
+  const conversation = await createConversationViaApi(request, { subject, user_email: email, description: "First message" });
+  // A stream that opens, says nothing and ends, asking the browser to wait an hour before reconnecting: like a
+  // laptop lid closed on a background tab, events stop and no reconnect will refetch for us.
+  await page.route("**/api/inbox/live**", (route) =>
+    route.fulfill({ status: 200, headers: { "content-type": "text/event-stream", "cache-control": "no-store" }, body: "retry: 3600000\n\n" }),
+  );
+  await page.clock.install();
+  await page.goto(`/inbox?view=all&c=${conversation.number}`);
+  await expect(threadHeading(page)).toContainText(subject);
+  const log = page.getByRole("log", { name: "Messages" });
+  await expect(log.getByText("First message")).toBeVisible();
+  // The thread above is server-rendered: wait until the app has hydrated and its stream has opened and ended
+  // (it then listens for blur and focus), or the blur below would reach no listener.
+  await expect(page.getByRole("status").filter({ hasText: /^Reconnecting…$/ })).toBeVisible({ timeout: 15_000 });
+
+  await page.evaluate(() => window.dispatchEvent(new Event("blur")));
+  const missed = unique("Sent while the agent was away ");
+  await customerReplyViaApi(request, conversation, email, missed);
+  await page.clock.fastForward("02:00");
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await expect(log.getByText(missed)).toBeVisible({ timeout: 10_000 });
+});

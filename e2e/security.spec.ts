@@ -145,3 +145,33 @@ test.describe("signed out", () => {
     expect(problems).toEqual([]);
   });
 });
+
+// The attack as it was found: a signed-in agent follows a link to the sign-in page whose callback, once the
+// browser resolves its dot segments, names another host (`/..//evil.example` → `//evil.example`).
+test.describe("no open redirect after sign-in", () => {
+  const ATTACKS = ["/..//evil.example/phish", "/../..//evil.example/phish", "/%2e%2e//evil.example/phish", "/\\evil.example/phish", "https://evil.example/phish"];
+
+  test("a signed-in agent's /login?callbackUrl= only ever redirects on this site", async ({ request, baseURL }) => {
+    for (const attack of ATTACKS) {
+      const response = await request.get(`/login?callbackUrl=${encodeURIComponent(attack)}`, { maxRedirects: 0 });
+      expect(response.status(), attack).toBe(307);
+      const location = response.headers()["location"]!;
+      expect(new URL(location, baseURL).host, `${attack} → ${location}`).toBe(new URL(baseURL!).host);
+      expect(location, attack).toMatch(/^(https?:\/\/[^/]+)?\/(?![/\\])/);
+    }
+    const kept = await request.get(`/login?callbackUrl=${encodeURIComponent("/settings/tags")}`, { maxRedirects: 0 });
+    expect(kept.headers()["location"]).toMatch(/\/settings\/tags$/);
+  });
+
+  test.describe("signing in", () => {
+    test.use({ storageState: { cookies: [], origins: [] } });
+    test("through the form with a hostile callback lands in the inbox", async ({ page, baseURL }) => {
+      await page.goto(`/login?callbackUrl=${encodeURIComponent(ATTACKS[0]!)}`);
+      await page.getByLabel("Email").fill("sarah@example.com");
+      await page.getByLabel("Password").fill("dexra-demo");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/\/inbox/);
+      expect(new URL(page.url()).host).toBe(new URL(baseURL!).host);
+    });
+  });
+});

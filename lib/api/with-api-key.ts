@@ -6,6 +6,7 @@ import { IDENTITY_BODY_FIELDS, readIdentity, resolveClientActor } from "./client
 import { finishApiRequest } from "../ops/request-log";
 import { clientAddress } from "./client-address";
 import { assertBrowserOriginAllowed, corsHeaders } from "./cors";
+import { watchDatabase } from "../ops/database-watchdog";
 import { errorResponse, jsonResponse } from "./error-response";
 import { claimIdempotencyKey, releaseIdempotencyKey, saveIdempotentResponse } from "./idempotency";
 import { consumeRateLimit, rateLimitBuckets, rateLimitHeaders } from "./rate-limit";
@@ -50,7 +51,7 @@ const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * handler itself, never only in middleware.
  */
 export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, options: WithApiKeyOptions) {
-  return async (request: Request, context?: RouteContext<P>): Promise<Response> => {
+  const handle = async (request: Request, context?: RouteContext<P>): Promise<Response> => {
     const requestId = randomUUID();
     const startedAt = performance.now();
     const origin = request.headers.get("origin");
@@ -99,6 +100,13 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
       return finishApiRequest(request, requestId, startedAt, response);
     }
   };
+  // A database that stops answering answers 503 within seconds instead of hanging (lib/ops/database-watchdog.ts).
+  return (request: Request, context?: RouteContext<P>): Promise<Response> =>
+    watchDatabase(handle(request, context)).catch((error: unknown) => {
+      const response = errorResponse(error, randomUUID());
+      for (const [name, value] of Object.entries(corsHeaders(request.headers.get("origin")))) response.headers.set(name, value);
+      return response;
+    });
 }
 
 async function runIdempotent<P>(req: ApiRequest<P>, idempotencyKey: string, bodyText: string, handler: ApiHandler<P>) {

@@ -4,6 +4,7 @@ import { assertNoNul, readJsonBody } from "../api/read-body";
 import type { AgentSession } from "../auth/agent-session";
 import { authorizeAgent } from "../auth/require-agent";
 import { assertSameOriginJson } from "../auth/same-origin";
+import { watchDatabase } from "../ops/database-watchdog";
 
 type Params = Record<string, string | string[]>;
 type Handler<P extends Params> = (request: Request, session: AgentSession, params: P) => Promise<Response>;
@@ -14,7 +15,7 @@ type Handler<P extends Params> = (request: Request, session: AgentSession, param
  * and failures go through the API's one error mapper, so the UI reads the same error bodies.
  */
 export function withAgent<P extends Params = Params>(handler: Handler<P>) {
-  return async (request: Request, context: { params: Promise<P> }) => {
+  const handle = async (request: Request, context: { params: Promise<P> }) => {
     try {
       assertSameOriginJson(request);
       const session = await authorizeAgent();
@@ -26,6 +27,9 @@ export function withAgent<P extends Params = Params>(handler: Handler<P>) {
       return errorResponse(error, randomUUID());
     }
   };
+  // A database that stops answering: 503 within seconds, not a hung request (lib/ops/database-watchdog.ts).
+  return (request: Request, context: { params: Promise<P> }) =>
+    watchDatabase(handle(request, context)).catch((error: unknown) => errorResponse(error, randomUUID()));
 }
 
 /** The JSON body (at most 1 MiB; empty means {}). */
