@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
-import { setAvailabilityAction } from "@/app/profile/actions";
+import { setAvailabilityAction } from "@/components/profile/actions";
 import { idleState } from "@/lib/settings/form-data";
 
 type Availability = "online" | "away" | "offline";

@@ -1,4 +1,4 @@
-import { signOutAction, signOutEverywhereAction } from "@/app/inbox/actions";
+import { signOutAction, signOutEverywhereAction } from "@/components/sign-out-actions";
 
 const buttonClass = "rounded-md px-3 py-1.5 text-sm hover:bg-slate-200 dark:hover:bg-slate-800";
 

@@ -7,7 +7,7 @@ import {
   setAvailabilityAction,
   setNotificationsAction,
   updateProfileAction,
-} from "@/app/profile/actions";
+} from "@/components/profile/actions";
 import { availabilitySchema, changePasswordSchema, personalCannedReplySchema, updateProfileSchema } from "@/lib/profile/schemas";
 import { ActionButton } from "../settings/action-button";
 import { CheckboxField, SelectField, TextareaField, TextField } from "../settings/fields";

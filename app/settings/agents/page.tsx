@@ -9,7 +9,7 @@ import { listPendingInvitations } from "@/lib/agents/invitations";
 import { listAgents } from "@/lib/agents/manage-agents";
 import { hasRole } from "@/lib/auth/agent-session";
 import { requireAgent } from "@/lib/auth/require-agent";
-import { deactivateAgentAction, reactivateAgentAction, revokeInvitationAction } from "./actions";
+import { deactivateAgentAction, reactivateAgentAction, revokeInvitationAction } from "../../../components/settings/agents/actions";
 
 export const metadata: Metadata = { title: "Agents" };
 

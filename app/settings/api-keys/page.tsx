@@ -6,7 +6,7 @@ import { cardClass, tableClass, tdClass, thClass } from "@/components/settings/s
 import { TimeAgo } from "@/components/settings/time-ago";
 import { requireAgent } from "@/lib/auth/require-agent";
 import { listApiKeys } from "@/lib/keys/manage-api-keys";
-import { revokeApiKeyAction } from "./actions";
+import { revokeApiKeyAction } from "../../../components/settings/api-keys/actions";
 
 export const metadata: Metadata = { title: "API keys" };
 

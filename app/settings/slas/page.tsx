@@ -9,7 +9,7 @@ import { requireAgent } from "@/lib/auth/require-agent";
 import { listSlaPolicies } from "@/lib/sla/manage-policies";
 import { listTagsWithUsage } from "@/lib/tags/manage-tags";
 import { listTeams } from "@/lib/teams/manage-teams";
-import { deleteSlaPolicyAction } from "./actions";
+import { deleteSlaPolicyAction } from "../../../components/settings/slas/actions";
 
 export const metadata: Metadata = { title: "SLAs" };
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { acceptInvitationAction } from "@/app/invite/[token]/actions";
+import { acceptInvitationAction } from "@/components/settings/agents/invitation-actions";
 import { acceptInvitationSchema } from "@/lib/agents/settings-schemas";
 import { TextField } from "../fields";
 import { FormStatus } from "../form-status";

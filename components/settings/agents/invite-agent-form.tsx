@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { inviteAgentAction } from "@/app/settings/agents/actions";
+import { inviteAgentAction } from "@/components/settings/agents/actions";
 import { INVITATION_LIFETIMES, inviteAgentSchema } from "@/lib/agents/settings-schemas";
 import { CopyButton } from "../copy-button";
 import { SelectField, TextField } from "../fields";

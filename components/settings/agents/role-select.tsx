@@ -1,6 +1,6 @@
 "use client";
 
-import { changeRoleAction } from "@/app/settings/agents/actions";
+import { changeRoleAction } from "@/components/settings/agents/actions";
 import { inputClass } from "../styles";
 import { useSettingsForm } from "../use-settings-form";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { createApiKeyAction } from "@/app/settings/api-keys/actions";
+import { createApiKeyAction } from "@/components/settings/api-keys/actions";
 import { createKeySchema } from "@/lib/keys/schemas";
 import { CopyButton } from "../copy-button";
 import { SelectField, TextField } from "../fields";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { createRuleAction, updateRuleAction } from "@/app/settings/automation/actions";
+import { createRuleAction, updateRuleAction } from "@/components/settings/automation/actions";
 import { ACTION_LABELS, EVENT_LABELS } from "@/lib/automation/describe-rule";
 import { AUTOMATION_EVENTS, ruleFormSchema, type Action, type Conditions } from "@/lib/automation/schemas";
 import { CheckboxField, SelectField, TextField } from "../fields";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { deleteRuleAction, reorderRulesAction, toggleRuleAction } from "@/app/settings/automation/actions";
+import { deleteRuleAction, reorderRulesAction, toggleRuleAction } from "@/components/settings/automation/actions";
 import { describeAction, describeConditions, EVENT_LABELS } from "@/lib/automation/describe-rule";
 import type { Action, AutomationEvent, Conditions } from "@/lib/automation/schemas";
 import { ActionButton } from "../action-button";

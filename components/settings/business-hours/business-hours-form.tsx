@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { updateBusinessHoursAction } from "@/app/settings/business-hours/actions";
+import { updateBusinessHoursAction } from "@/components/settings/business-hours/actions";
 import type { WeeklyHours } from "@/db/schema/organizations";
 import { businessHoursSchema, WEEKDAYS } from "@/lib/business-hours/schemas";
 import { CheckboxField, TextareaField } from "../fields";

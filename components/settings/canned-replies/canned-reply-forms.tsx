@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { createCannedReplyAction, deleteCannedReplyAction, updateCannedReplyAction } from "@/app/settings/canned-replies/actions";
+import { createCannedReplyAction, deleteCannedReplyAction, updateCannedReplyAction } from "@/components/settings/canned-replies/actions";
 import { CANNED_PLACEHOLDERS } from "@/lib/canned-replies/placeholders";
 import { createCannedReplySchema, updateCannedReplySchema } from "@/lib/canned-replies/schemas";
 import { ActionButton } from "../action-button";

@@ -1,6 +1,6 @@
 "use client";
 
-import { createChannelAction, deleteChannelAction, resendVerificationAction, verifyChannelAction } from "@/app/settings/channels/actions";
+import { createChannelAction, deleteChannelAction, resendVerificationAction, verifyChannelAction } from "@/components/settings/channels/actions";
 import type { ChannelJson } from "@/lib/channels/manage-channels";
 import { createChannelSchema, verifyChannelSchema } from "@/lib/channels/schemas";
 import { ActionButton } from "../action-button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { createDefinitionAction, deleteDefinitionAction, updateDefinitionAction } from "@/app/settings/custom-attributes/actions";
+import { createDefinitionAction, deleteDefinitionAction, updateDefinitionAction } from "@/components/settings/custom-attributes/actions";
 import { createDefinitionSchema, updateDefinitionSchema } from "@/lib/custom-attributes/definitions-schemas";
 import { ActionButton } from "../action-button";
 import { CheckboxField, SelectField, TextareaField, TextField } from "../fields";

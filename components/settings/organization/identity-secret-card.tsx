@@ -1,6 +1,6 @@
 "use client";
 
-import { revealIdentitySecretAction, rotateIdentitySecretAction } from "@/app/settings/organization/actions";
+import { revealIdentitySecretAction, rotateIdentitySecretAction } from "@/components/settings/organization/actions";
 import { GRACE_PERIODS, rotateIdentitySecretSchema } from "@/lib/organizations/schemas";
 import { CopyButton } from "../copy-button";
 import { SelectField } from "../fields";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { updateOrganizationAction } from "@/app/settings/organization/actions";
+import { updateOrganizationAction } from "@/components/settings/organization/actions";
 import { updateOrganizationSchema } from "@/lib/organizations/schemas";
 import { SelectField, TextareaField, TextField } from "../fields";
 import { FormStatus } from "../form-status";

@@ -1,6 +1,6 @@
 "use client";
 
-import { updateRetentionAction } from "@/app/settings/organization/actions";
+import { updateRetentionAction } from "@/components/settings/organization/actions";
 import { retentionSchema } from "@/lib/privacy/schemas";
 import { TextField } from "../fields";
 import { FormStatus } from "../form-status";

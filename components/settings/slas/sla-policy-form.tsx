@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { createSlaPolicyAction, updateSlaPolicyAction } from "@/app/settings/slas/actions";
+import { createSlaPolicyAction, updateSlaPolicyAction } from "@/components/settings/slas/actions";
 import { slaPolicySchema, updateSlaPolicySchema } from "@/lib/sla/schemas";
 import { CheckboxField, SelectField, TextField } from "../fields";
 import { FormStatus } from "../form-status";

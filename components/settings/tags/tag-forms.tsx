@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { createTagAction, deleteTagAction, updateTagAction } from "@/app/settings/tags/actions";
+import { createTagAction, deleteTagAction, updateTagAction } from "@/components/settings/tags/actions";
 import { createTagSchema, updateTagSchema } from "@/lib/tags/schemas";
 import { ActionButton } from "../action-button";
 import { TextField } from "../fields";

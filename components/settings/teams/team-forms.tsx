@@ -1,6 +1,6 @@
 "use client";
 
-import { createTeamAction, deleteTeamAction, renameTeamAction, setTeamMembersAction } from "@/app/settings/teams/actions";
+import { createTeamAction, deleteTeamAction, renameTeamAction, setTeamMembersAction } from "@/components/settings/teams/actions";
 import { createTeamSchema, renameTeamSchema, setTeamMembersSchema } from "@/lib/teams/schemas";
 import { ActionButton } from "../action-button";
 import { TextField } from "../fields";

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { createWebhookAction } from "@/app/settings/webhooks/actions";
+import { createWebhookAction } from "@/components/settings/webhooks/actions";
 import { createWebhookFormSchema } from "@/lib/webhooks/admin-schemas";
 import { CopyButton } from "../copy-button";
 import { FormStatus } from "../form-status";

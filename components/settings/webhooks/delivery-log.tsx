@@ -1,4 +1,4 @@
-import { redeliverAction } from "@/app/settings/webhooks/actions";
+import { redeliverAction } from "@/components/settings/webhooks/actions";
 import type { WebhookDeliveryJson } from "@/lib/webhooks/serialize";
 import { ActionButton } from "../action-button";
 import { tableClass, tdClass, thClass } from "../styles";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { deleteWebhookAction, revealWebhookSecretAction, rotateWebhookSecretAction, updateWebhookAction } from "@/app/settings/webhooks/actions";
+import { deleteWebhookAction, revealWebhookSecretAction, rotateWebhookSecretAction, updateWebhookAction } from "@/components/settings/webhooks/actions";
 import { rotateWebhookFormSchema, updateWebhookFormSchema } from "@/lib/webhooks/admin-schemas";
 import { CopyButton } from "../copy-button";
 import { SelectField } from "../fields";

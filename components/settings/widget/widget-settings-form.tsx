@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { updateWidgetSettingsAction } from "@/app/settings/widget/actions";
+import { updateWidgetSettingsAction } from "@/components/settings/widget/actions";
 import { widgetSettingsSchema } from "@/lib/widget/schemas";
 import type { WidgetConfig } from "@/lib/widget/settings";
 import { SelectField, TextareaField, TextField } from "../fields";

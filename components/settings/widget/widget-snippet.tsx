@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createWidgetKeyAction } from "@/app/settings/widget/actions";
+import { createWidgetKeyAction } from "@/components/settings/widget/actions";
 import { idleState } from "@/lib/settings/form-data";
 import { CopyButton } from "../copy-button";
 import { FormStatus } from "../form-status";

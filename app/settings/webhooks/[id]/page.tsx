@@ -10,7 +10,7 @@ import { requireAgent } from "@/lib/auth/require-agent";
 import { ApiError } from "@/lib/errors";
 import { listWebhookDeliveries } from "@/lib/webhooks/deliveries";
 import { getWebhookEndpoint } from "@/lib/webhooks/endpoints";
-import { sendTestEventAction } from "../actions";
+import { sendTestEventAction } from "../../../../components/settings/webhooks/actions";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };
 

@@ -3,9 +3,9 @@
  * mostly inside business hours (Mon–Fri 09:00–17:00), resolutions, a few reopens, and ratings with comments.
  * Rows are inserted as history; dexra_report_backfill then writes their reporting facts by the same SQL rules.
  */
-import type { Agent, Team } from "../schema";
-import * as s from "../schema";
-import { db } from "../client";
+import type { Agent, Team } from "../../db/schema/index";
+import * as s from "../../db/schema/index";
+import { db } from "../../db/client";
 import { THREADS } from "./content";
 
 const COMMENTS = {

@@ -11,7 +11,7 @@ const actionFiles = (dir: string): string[] =>
     return entry.isDirectory() ? actionFiles(full) : entry.name === "actions.ts" ? [full] : [];
   });
 
-const files = [...actionFiles("app/settings"), "components/settings/sandbox-actions.ts"];
+const files = [...actionFiles("components/settings"), "components/settings/sandbox-actions.ts"];
 
 const exportedActions = (source: string) =>
   source

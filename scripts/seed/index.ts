@@ -5,9 +5,9 @@ import { eq, sql } from "drizzle-orm";
 import { createAgent } from "@/lib/agents/create-agent";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { markSlaBreaches } from "@/lib/sla/mark-breaches";
-import { closeDb, dataDir, db } from "../client";
-import { applyMigrations } from "../migrate";
-import * as s from "../schema";
+import { closeDb, dataDir, db } from "../../db/client";
+import { applyMigrations } from "../../db/migrate";
+import * as s from "../../db/schema/index";
 import { FIRST_NAMES, LAST_NAMES, TAG_COLORS, THREADS } from "./content";
 import { seedReportHistory } from "./report-history";
 
