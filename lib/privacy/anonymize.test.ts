@@ -190,6 +190,8 @@ describe("GDPR anonymization", () => {
     expect((await queued())[0]).toMatchObject({ delivery_status: "queued" });
     expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params: { id: created.body.id }, body: { force: true } })).status).toBe(202);
     expect(await queued()).toEqual([{ delivery_status: "failed", next_attempt_at: null }]);
+    // The mail's copies of the address (recipients, headers) are gone; only the profile, which stays, has it.
+    expect(await findInDatabase("mailme@example.test")).toEqual(["end_users.email"]);
   });
 });
 
