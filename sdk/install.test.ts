@@ -23,8 +23,10 @@ function consumerProject() {
   const target = path.join(dir, "node_modules/@dexra/sdk");
   fs.mkdirSync(target, { recursive: true });
   execFileSync("tar", ["-xzf", path.join(dir, packed!.filename), "-C", target, "--strip-components=1"]);
-  const sdkPackage = JSON.parse(fs.readFileSync(path.join(target, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-  for (const name of Object.keys(sdkPackage.dependencies)) fs.symlinkSync(path.join(root, "node_modules", name), path.join(dir, "node_modules", name), "dir");
+  const sdkPackage = JSON.parse(fs.readFileSync(path.join(target, "package.json"), "utf8")) as { dependencies: Record<string, string>; peerDependencies: Record<string, string> };
+  expect(Object.keys(sdkPackage.peerDependencies)).toEqual(["react"]);
+  // React is the app's own (a peer dependency of the `/react` entry).
+  for (const name of [...Object.keys(sdkPackage.dependencies), "react"]) fs.symlinkSync(path.join(root, "node_modules", name), path.join(dir, "node_modules", name), "dir");
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { "@dexra/sdk": `file:./${packed!.filename}` } }));
   return dir;
 }
@@ -55,7 +57,8 @@ const listed = await toArray(cursorItems((cursor) => dexra.GET("/v1/conversation
 const user = unwrap(await dexra.PATCH("/v1/users/{id}", { params: { path: { id: "u_9921" } }, body: { custom_attributes: { plan: "enterprise" } } }));
 let error = null;
 try { unwrap(await dexra.GET("/v1/conversations/{id}", { params: { path: { id: "conv_991ms" } } })); } catch (e) { error = e instanceof DexraError ? { status: e.status, code: e.code } : String(e); }
-console.log(JSON.stringify({ created, sent, subjects: listed.map((c) => c.subject), user, error }));
+const { DexraChat } = await import("@dexra/sdk/react");
+console.log(JSON.stringify({ created, sent, subjects: listed.map((c) => c.subject), user, error, react: typeof DexraChat }));
 `;
 
 // What a developer's editor and compiler see: typed paths, bodies and answers from the installed package.
@@ -104,6 +107,7 @@ describe("the SDK installed from the repository folder", () => {
     expect(out.subjects).toEqual(["Second", "Login Issue"]);
     expect(out.user).toEqual({ id: "u_9921", email: null, custom_attributes: { plan: "enterprise" } });
     expect(out.error).toEqual({ status: 404, code: "not_found" });
+    expect(out.react).toBe("function");
   }, 60_000);
 
   it("type-checks a consumer's code against the installed types (wrong paths and bodies are compile errors)", async () => {

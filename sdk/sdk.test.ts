@@ -7,7 +7,8 @@ import { sdkSources } from "@/lib/openapi/sdk-sources";
 import { routeFetch } from "@/lib/testing/route-fetch";
 import { createTestOrg } from "@/lib/testing/test-org";
 import { generateWebhookSecret, signWebhook } from "@/lib/webhooks/signing";
-import { createDexra, cursorItems, DexraError, offsetItems, retryingFetch, toArray, unwrap, verifyWebhook } from "./src/index";
+import { eventually } from "@/lib/testing/webhook-receiver";
+import { createDexra, cursorItems, DexraError, eventPages, offsetItems, retryingFetch, toArray, unwrap, verifyWebhook } from "./src/index";
 
 const root = process.cwd();
 
@@ -83,6 +84,38 @@ describe("the SDK against the real handlers", () => {
     expect(waits).toEqual([2000]);
     expect(seen[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(seen[1]).toBe(seen[0]);
+  });
+});
+
+describe("the events feed iterator", () => {
+  it("catches up page by page from a saved cursor, and resumes from the last cursor with nothing missed or repeated", async () => {
+    const org = await createTestOrg();
+    const dexra = createDexra({ apiKey: org.serverKey, baseUrl: "http://localhost:3000", fetch: await routeFetch() });
+    const feed = (limit: number) => (after: string | undefined) => dexra.GET("/api/v1/events/", { params: { query: { after, limit } } });
+    for (let i = 0; i < 5; i++) unwrap(await dexra.POST("/v1/conversations", { body: { user_id: `feed_${i}`, subject: `Feed ${i}` } }));
+    // The feed serves a transaction's events once no older transaction is still running (other test files write too).
+    const everything = await eventually(async () => {
+      const all = unwrap(await feed(1000)(undefined));
+      expect(all.results.filter((e) => e.type === "conversation_created")).toHaveLength(5);
+      return all.results.map((e) => e.id);
+    });
+
+    const pages: { events: { id: string }[]; cursor: string | null }[] = [];
+    for await (const page of eventPages(feed(2))) pages.push(page);
+    expect(pages.length).toBe(Math.ceil(everything.length / 2));
+    expect(pages.flatMap((p) => p.events.map((e) => e.id))).toEqual(everything);
+
+    // A receiver that saved the cursor after page 2 resumes there and sees exactly the rest.
+    const resumed = await toArray(eventPages(feed(2), pages[1]!.cursor!));
+    expect(resumed.flatMap((p) => p.events.map((e) => e.id))).toEqual(everything.slice(4));
+    unwrap(await dexra.POST("/v1/conversations", { body: { user_id: "feed_late", subject: "Later" } }));
+    const later = await eventually(async () => {
+      const pagesAfter = await toArray(eventPages(feed(2), pages.at(-1)!.cursor!));
+      const ids = pagesAfter.flatMap((p) => p.events.map((e) => e.id));
+      expect(ids.length).toBeGreaterThan(0);
+      return ids;
+    });
+    expect(later.some((id) => everything.includes(id))).toBe(false);
   });
 });
 

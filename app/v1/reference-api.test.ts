@@ -93,6 +93,13 @@ describe("the Dexra reference API at /v1 (seed examples)", () => {
     expect((await callRoute(conversations.POST, "POST", "x", { key, body: { user_id: "u1", admin: true } })).status).toBe(400);
     expect((await callRoute(conversations.GET, "GET", "x", {})).status).toBe(401);
     expect((await callRoute(users.PATCH, "PATCH", "x", { key, params: { id: "nobody" }, body: { email: "n@example.com" } })).body.error.code).toBe("not_found");
+    // Two users cannot share an email: the second PATCH is a clear 409, and PATCH never creates.
+    await callRoute(conversations.POST, "POST", "x", { key, body: { user_id: "dup_a" } });
+    await callRoute(conversations.POST, "POST", "x", { key, body: { user_id: "dup_b" } });
+    expect((await callRoute(users.PATCH, "PATCH", "x", { key, params: { id: "dup_a" }, body: { email: "same@example.com" } })).status).toBe(200);
+    const taken = await callRoute(users.PATCH, "PATCH", "x", { key, params: { id: "dup_b" }, body: { email: "same@example.com" } });
+    expect([taken.status, taken.body.error.code]).toEqual([409, "conflict"]);
+    expect((await callRoute(users.PATCH, "PATCH", "x", { key, params: { id: "dup_b" }, body: { admin: true } })).status).toBe(400);
     expect((await callRoute(one.GET, "GET", "x", { key, params: { id: "conv_991ms" } })).status).toBe(404);
     expect((await callRoute(messages.POST, "POST", "x", { key, body: { conversation_id: "conv_892ns", content: "hi" } })).status).toBe(404);
 

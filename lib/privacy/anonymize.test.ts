@@ -1,4 +1,8 @@
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
@@ -55,6 +59,29 @@ async function serverKeyName(orgId: string) {
   return key!.name;
 }
 
+/** `pg_dump` of the whole test database (data only): where the needle appears in it, by table. */
+async function findInDump(needle: string) {
+  const { stdout } = await promisify(execFile)("pg_dump", ["--data-only", "--no-owner", process.env.DATABASE_URL!], { maxBuffer: 1 << 30 });
+  const tables: string[] = [];
+  let table = "";
+  for (const line of stdout.split("\n")) {
+    const copy = /^COPY (\S+)/.exec(line);
+    if (copy) table = copy[1]!;
+    else if (line.includes(needle)) tables.push(table);
+  }
+  return [...new Set(tables)];
+}
+
+/** Every stored file's bytes (local attachment store) that contain the needle. */
+function findInFiles(needle: string, dir = process.env.DEXRA_ATTACHMENTS_DIR ?? path.join(process.cwd(), ".data", "attachments")): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return findInFiles(needle, full);
+    return fs.readFileSync(full).includes(needle) ? [full] : [];
+  });
+}
+
 async function seedPersonalData(org: Awaited<ReturnType<typeof createTestOrg>>, token: string) {
   process.env.DEXRA_WEBHOOK_ALLOW_PRIVATE = "1";
   await createWebhookEndpoint(org.ctx, { url: "http://127.0.0.1:9/hook" });
@@ -93,6 +120,8 @@ describe("GDPR anonymization", () => {
     const second = await callRoute(createRoute.POST, "POST", "x", { key: org.serverKey, body: { subject: `Second ${token}two`, user_email: `${token}@example.test` } });
     const keyName = await serverKeyName(org.orgId);
     expect((await findInDatabase(token)).length).toBeGreaterThan(8);
+    expect(await findInDump(token)).toEqual(expect.arrayContaining(["public.conversations", "public.messages", "public.end_users", "public.events"]));
+    expect(findInFiles(`${token}file`)).toHaveLength(1);
     const [before] = await rows<{ messages: number; activities: number; events: number; created: string }>(sql`select
       (select count(*)::int from messages where organization_id = ${org.orgId}) as messages,
       (select count(*)::int from activities where organization_id = ${org.orgId}) as activities,
@@ -112,7 +141,9 @@ describe("GDPR anonymization", () => {
     expect(done.body).toEqual({ status: "done" });
 
     expect(await findInDatabase(token)).toEqual([]);
+    expect(await findInDump(token)).toEqual([]);
     expect(await fileStore().get(conversation.storageKey)).toBeNull();
+    expect(findInFiles(token)).toEqual([]);
     const [after] = await rows<{ messages: number; activities: number; events: number; created: string }>(sql`select
       (select count(*)::int from messages where organization_id = ${org.orgId}) as messages,
       (select count(*)::int from activities where organization_id = ${org.orgId}) as activities,
@@ -190,6 +221,8 @@ describe("GDPR anonymization", () => {
     expect((await queued())[0]).toMatchObject({ delivery_status: "queued" });
     expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params: { id: created.body.id }, body: { force: true } })).status).toBe(202);
     expect(await queued()).toEqual([{ delivery_status: "failed", next_attempt_at: null }]);
+    // The mail's copies of the address (recipients, headers) are gone; only the profile, which stays, has it.
+    expect(await findInDatabase("mailme@example.test")).toEqual(["end_users.email"]);
   });
 });
 

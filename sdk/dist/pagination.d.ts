@@ -15,6 +15,11 @@ type CursorPage<T> = {
         next_cursor: string | null;
     };
 };
+type FeedPage<T> = {
+    results: T[];
+    next_cursor: string | null;
+    has_more: boolean;
+};
 /**
  * Every item of an `/api/v1` list (`{count, next, previous, results}`), page after page:
  * `for await (const c of offsetItems((q) => dexra.GET("/api/v1/conversations/", { params: { query: q } }))) …`
@@ -28,6 +33,15 @@ export declare function offsetItems<T>(page: (query: {
  * `for await (const c of cursorItems((cursor) => dexra.GET("/v1/conversations", { params: { query: { cursor } } }))) …`
  */
 export declare function cursorItems<T>(page: (cursor: string | undefined) => Promise<Result<CursorPage<T>>>): AsyncGenerator<T>;
+/**
+ * The events feed (`GET /api/v1/events/`) from a saved cursor, page after page, each with the cursor to save once
+ * its events are handled (so a receiver that missed deliveries catches up, and resumes where it stopped):
+ * `for await (const { events, cursor } of eventPages((after) => dexra.GET("/api/v1/events/", { params: { query: { after } } }), saved)) …`
+ */
+export declare function eventPages<T>(page: (after: string | undefined) => Promise<Result<FeedPage<T>>>, after?: string): AsyncGenerator<{
+    events: T[];
+    cursor: string | null;
+}>;
 /** Collects an async iterator into an array (for small lists and tests). */
 export declare function toArray<T>(items: AsyncIterable<T>): Promise<T[]>;
 export {};

@@ -25,6 +25,20 @@ export async function* cursorItems(page) {
         cursor = data.meta.next_cursor;
     }
 }
+/**
+ * The events feed (`GET /api/v1/events/`) from a saved cursor, page after page, each with the cursor to save once
+ * its events are handled (so a receiver that missed deliveries catches up, and resumes where it stopped):
+ * `for await (const { events, cursor } of eventPages((after) => dexra.GET("/api/v1/events/", { params: { query: { after } } }), saved)) …`
+ */
+export async function* eventPages(page, after) {
+    for (let cursor = after;;) {
+        const data = unwrap(await page(cursor));
+        yield { events: data.results, cursor: data.next_cursor };
+        if (!data.has_more || !data.next_cursor)
+            return;
+        cursor = data.next_cursor;
+    }
+}
 /** Collects an async iterator into an array (for small lists and tests). */
 export async function toArray(items) {
     const all = [];

@@ -3,6 +3,7 @@ import { unwrap } from "./errors.js";
 type Result<T> = { data?: T; error?: unknown; response: Response };
 type OffsetPage<T> = { count: number; next: string | null; results: T[] };
 type CursorPage<T> = { data: T[]; meta: { total: number; next_cursor: string | null } };
+type FeedPage<T> = { results: T[]; next_cursor: string | null; has_more: boolean };
 
 /**
  * Every item of an `/api/v1` list (`{count, next, previous, results}`), page after page:
@@ -27,6 +28,23 @@ export async function* cursorItems<T>(page: (cursor: string | undefined) => Prom
     yield* data.data;
     if (!data.meta.next_cursor) return;
     cursor = data.meta.next_cursor;
+  }
+}
+
+/**
+ * The events feed (`GET /api/v1/events/`) from a saved cursor, page after page, each with the cursor to save once
+ * its events are handled (so a receiver that missed deliveries catches up, and resumes where it stopped):
+ * `for await (const { events, cursor } of eventPages((after) => dexra.GET("/api/v1/events/", { params: { query: { after } } }), saved)) …`
+ */
+export async function* eventPages<T>(
+  page: (after: string | undefined) => Promise<Result<FeedPage<T>>>,
+  after?: string,
+): AsyncGenerator<{ events: T[]; cursor: string | null }> {
+  for (let cursor = after; ; ) {
+    const data = unwrap(await page(cursor));
+    yield { events: data.results, cursor: data.next_cursor };
+    if (!data.has_more || !data.next_cursor) return;
+    cursor = data.next_cursor;
   }
 }
 
