@@ -28,6 +28,32 @@ test("a manager opens Reports, sees the chart, clicks a number and lands on the 
   const rows = csv.trim().split("\r\n").slice(1);
   expect(rows.filter((r) => r.includes(",true,")).length).toBeGreaterThanOrEqual(created);
 
+  // A bar of the chart opens the conversations of its day; its tooltip's count is the drill-down's.
+  const bar = chart.locator(".recharts-bar").first().locator(".recharts-bar-rectangle path").nth(-3);
+  await bar.hover();
+  const tip = page.locator(".recharts-tooltip-item").filter({ hasText: "Created" }).locator(".recharts-tooltip-item-value");
+  const barCount = Number(await tip.innerText());
+  await bar.click();
+  await expect(page).toHaveURL(/\/reports\/conversations\?.*metric=created/);
+  await expect(page.getByTestId("drilldown-count")).toHaveText(String(barCount));
+  await page.goBack();
+
+  // A cell of the busiest-hours heatmap opens the conversations created in that weekday's hour.
+  const cell = page.getByTestId("heatmap-cell").first();
+  const cellCount = (await cell.getAttribute("title"))!.split(" · ")[1]!;
+  await cell.click();
+  await expect(page.getByRole("heading", { name: /Conversations created, \w+day \d+:00–\d+:00/ })).toBeVisible();
+  await expect(page.getByTestId("drilldown-count")).toHaveText(cellCount);
+  await page.goBack();
+
+  // An agent's CSAT in the table opens the ratings it averages.
+  const csatLink = page.getByRole("region", { name: "Agents" }).getByTestId("breakdown-csat").first();
+  const ratings = /\((\d+)\)/.exec(await csatLink.innerText())![1]!;
+  await csatLink.click();
+  await expect(page).toHaveURL(/metric=rated/);
+  await expect(page.getByTestId("drilldown-count")).toHaveText(ratings);
+  await page.goBack();
+
   // SLA attainment, from the demo's few breaches; its number opens the breached conversations.
   await expect(page.getByTestId("metric-sla")).toHaveText(/^\d+(\.\d)?%$/);
   const breached = Number(await page.getByTestId("metric-sla-breached").innerText());

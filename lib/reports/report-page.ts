@@ -56,7 +56,8 @@ export async function loadReportPage(ctx: Ctx, input: Record<string, unknown>) {
 
 /** The drill-down behind one number: the conversations it counts, with their share of the report. */
 export async function loadReportDrilldown(ctx: Ctx, input: Record<string, unknown>) {
-  const { metric, ...filters } = parseInput(drilldownSchema, input);
+  const { metric, weekday, hour, ...filters } = parseInput(drilldownSchema, input);
   const scope = await resolveReportScope(ctx, filters);
-  return { scope, metric, conversations: await listReportConversations(scope, metric, 1000) };
+  const slot = weekday === undefined || hour === undefined ? undefined : { weekday, hour };
+  return { scope, metric, slot, conversations: await listReportConversations(scope, metric, 1000, slot) };
 }
