@@ -33,6 +33,7 @@ test("a manager opens Reports, sees the chart, clicks a number and lands on the 
   await bar.hover();
   const tip = page.locator(".recharts-tooltip-item").filter({ hasText: "Created" }).locator(".recharts-tooltip-item-value");
   const barCount = Number(await tip.innerText());
+  expect(barCount).toBeGreaterThan(0);
   await bar.click();
   await expect(page).toHaveURL(/\/reports\/conversations\?.*metric=created/);
   await expect(page.getByTestId("drilldown-count")).toHaveText(String(barCount));
