@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { rows, withCustomPlan } from "@/db/client";
+import { withCustomPlan } from "@/db/client";
+import { replicaRows } from "../ops/read-replica";
 import { durationOf, factsWhere, lastResolutions, latestIn, latestRatings, SATISFIED_SCORE } from "./fact-filter";
 import type { ReportScope } from "./range";
 import type { DRILLDOWN_METRICS } from "./schemas";
@@ -108,5 +109,5 @@ export async function listReportConversations(scope: ReportScope, metric?: (type
   // Planned for this range, never from a cached generic plan: a drill-down over most of the facts walks the
   // conversations in list order and stops at the page's end, one over few facts hashes them first. A generic plan
   // (what a prepared statement gets after five runs on a connection) guesses few facts and took 1.5 s over 85,000.
-  return rows<ReportConversation>(withCustomPlan(query));
+  return replicaRows<ReportConversation>(withCustomPlan(query));
 }
