@@ -79,6 +79,41 @@ test("a manager opens Reports, sees the chart, clicks a number and lands on the 
   await expect(page.getByRole("heading", { name: subject })).toBeVisible({ timeout: 20_000 });
 });
 
+test("a manager narrows the report by team, agent, time zone and business hours; the drill-down keeps the filters", async ({ page }) => {
+  await page.goto(`/reports?from=${day(-90)}&to=${day(1)}`);
+  const total = Number(await page.getByTestId("metric-created").innerText());
+
+  const filters = page.getByRole("form", { name: "Report filters" });
+  const team = filters.getByLabel("Team");
+  const teamName = (await team.locator("option").nth(1).innerText()).trim();
+  await team.selectOption({ label: teamName });
+  await filters.getByLabel("Time zone").fill("Asia/Tokyo");
+  await page.getByLabel("Business hours only").check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/team=.*business_hours=true|business_hours=true.*team=/);
+  await expect(page.getByText(/\(Asia\/Tokyo\)\. Durations in business hours/)).toBeVisible();
+  const forTeam = Number(await page.getByTestId("metric-created").innerText());
+  expect(forTeam).toBeGreaterThan(0);
+  expect(forTeam).toBeLessThan(total);
+
+  // One agent: the Agents table shows only them.
+  const agent = filters.getByLabel("Agent");
+  const agentName = (await agent.locator("option").nth(1).innerText()).trim();
+  await agent.selectOption({ label: agentName });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/agent=/);
+  const rows = page.getByRole("region", { name: "Agents" }).getByRole("row");
+  await expect(rows).toHaveCount(2); // the header and the agent
+  await expect(rows.nth(1)).toContainText(agentName);
+  const resolved = await page.getByTestId("metric-resolved").innerText();
+  await page.getByTestId("metric-resolved").click();
+  await expect(page).toHaveURL(/metric=resolved/);
+  expect(page.url()).toMatch(/agent=/);
+  expect(page.url()).toMatch(/team=/);
+  expect(page.url()).toMatch(/time_zone=Asia%2FTokyo/);
+  await expect(page.getByTestId("drilldown-count")).toHaveText(resolved);
+});
+
 test.describe("a plain agent", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
