@@ -28,6 +28,33 @@ test("a manager opens Reports, sees the chart, clicks a number and lands on the 
   const rows = csv.trim().split("\r\n").slice(1);
   expect(rows.filter((r) => r.includes(",true,")).length).toBeGreaterThanOrEqual(created);
 
+  // A bar of the chart opens the conversations of its day; its tooltip's count is the drill-down's.
+  const bar = chart.locator(".recharts-bar").first().locator(".recharts-bar-rectangle path").nth(-3);
+  await bar.hover();
+  const tip = page.locator(".recharts-tooltip-item").filter({ hasText: "Created" }).locator(".recharts-tooltip-item-value");
+  const barCount = Number(await tip.innerText());
+  expect(barCount).toBeGreaterThan(0);
+  await bar.click();
+  await expect(page).toHaveURL(/\/reports\/conversations\?.*metric=created/);
+  await expect(page.getByTestId("drilldown-count")).toHaveText(String(barCount));
+  await page.goBack();
+
+  // A cell of the busiest-hours heatmap opens the conversations created in that weekday's hour.
+  const cell = page.getByTestId("heatmap-cell").first();
+  const cellCount = (await cell.getAttribute("title"))!.split(" · ")[1]!;
+  await cell.click();
+  await expect(page.getByRole("heading", { name: /Conversations created, \w+day \d+:00–\d+:00/ })).toBeVisible();
+  await expect(page.getByTestId("drilldown-count")).toHaveText(cellCount);
+  await page.goBack();
+
+  // An agent's CSAT in the table opens the ratings it averages.
+  const csatLink = page.getByRole("region", { name: "Agents" }).getByTestId("breakdown-csat").first();
+  const ratings = /\((\d+)\)/.exec(await csatLink.innerText())![1]!;
+  await csatLink.click();
+  await expect(page).toHaveURL(/metric=rated/);
+  await expect(page.getByTestId("drilldown-count")).toHaveText(ratings);
+  await page.goBack();
+
   // SLA attainment, from the demo's few breaches; its number opens the breached conversations.
   await expect(page.getByTestId("metric-sla")).toHaveText(/^\d+(\.\d)?%$/);
   const breached = Number(await page.getByTestId("metric-sla-breached").innerText());
@@ -50,6 +77,41 @@ test("a manager opens Reports, sees the chart, clicks a number and lands on the 
   await first.click();
   await expect(page).toHaveURL(/\/inbox\?view=all&c=\d+/, { timeout: 20_000 });
   await expect(page.getByRole("heading", { name: subject })).toBeVisible({ timeout: 20_000 });
+});
+
+test("a manager narrows the report by team, agent, time zone and business hours; the drill-down keeps the filters", async ({ page }) => {
+  await page.goto(`/reports?from=${day(-90)}&to=${day(1)}`);
+  const total = Number(await page.getByTestId("metric-created").innerText());
+
+  const filters = page.getByRole("form", { name: "Report filters" });
+  const team = filters.getByLabel("Team");
+  const teamName = (await team.locator("option").nth(1).innerText()).trim();
+  await team.selectOption({ label: teamName });
+  await filters.getByLabel("Time zone").fill("Asia/Tokyo");
+  await page.getByLabel("Business hours only").check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/team=.*business_hours=true|business_hours=true.*team=/);
+  await expect(page.getByText(/\(Asia\/Tokyo\)\. Durations in business hours/)).toBeVisible();
+  const forTeam = Number(await page.getByTestId("metric-created").innerText());
+  expect(forTeam).toBeGreaterThan(0);
+  expect(forTeam).toBeLessThan(total);
+
+  // One agent: the Agents table shows only them.
+  const agent = filters.getByLabel("Agent");
+  const agentName = (await agent.locator("option").nth(1).innerText()).trim();
+  await agent.selectOption({ label: agentName });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/agent=/);
+  const rows = page.getByRole("region", { name: "Agents" }).getByRole("row");
+  await expect(rows).toHaveCount(2); // the header and the agent
+  await expect(rows.nth(1)).toContainText(agentName);
+  const resolved = await page.getByTestId("metric-resolved").innerText();
+  await page.getByTestId("metric-resolved").click();
+  await expect(page).toHaveURL(/metric=resolved/);
+  expect(page.url()).toMatch(/agent=/);
+  expect(page.url()).toMatch(/team=/);
+  expect(page.url()).toMatch(/time_zone=Asia%2FTokyo/);
+  await expect(page.getByTestId("drilldown-count")).toHaveText(resolved);
 });
 
 test.describe("a plain agent", () => {

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { createConversationViaApi, unique } from "./inbox-helpers";
 
-test("an admin adds an SLA policy, and the inbox shows breached targets in the SLA at risk view", async ({ page }) => {
+test("an admin adds an SLA policy, and the inbox shows breached targets in the SLA at risk view", async ({ page, request }) => {
   await page.goto("/settings/slas");
   await expect(page.getByRole("heading", { name: "SLAs", level: 1 })).toBeVisible();
   const name = `Urgent replies ${Date.now()}`;
@@ -27,6 +28,13 @@ test("an admin adds an SLA policy, and the inbox shows breached targets in the S
   await page.goto("/inbox?view=sla_at_risk&sort=due");
   await expect(page.getByRole("navigation", { name: "Views" }).getByRole("link", { name: /SLA at risk/ })).toBeVisible();
   await expect(page.getByTestId("sla-badge").first()).toHaveText(/SLA breached .* ago/, { timeout: 20_000 });
+
+  // A new conversation shows the time left to its next target (the demo's policy covers every conversation) in
+  // the thread's header.
+  const fresh = await createConversationViaApi(request, { subject: unique("Fresh SLA ") });
+  await page.goto(`/inbox?view=all&c=${fresh.number}`);
+  const thread = page.getByRole("region", { name: `Conversation #${fresh.number}` });
+  await expect(thread.getByTestId("sla-badge")).toHaveText(/^SLA \d+[mhd].* left$/, { timeout: 20_000 });
 });
 
 test("a plain agent cannot open the SLA settings", async ({ browser }) => {

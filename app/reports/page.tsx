@@ -19,6 +19,8 @@ export default async function ReportsPage({ searchParams }: Props) {
   const { ctx } = await requireAgent();
   const params = reportParams(await searchParams);
   delete params.metric;
+  delete params.weekday;
+  delete params.hour;
   let report;
   try {
     report = await loadReportPage(ctx, params);
@@ -42,6 +44,10 @@ export default async function ReportsPage({ searchParams }: Props) {
     agent: report.manager ? scope.agentId : null,
   };
   const lastDay = localDate(new Date(scope.to.getTime() - 1), scope.timeZone);
+  // Each bar drills down to its own bucket (clipped to the range), by the same definitions as the bar's count.
+  const drill = (metric: string, i: number) =>
+    reportHref("/reports/conversations", { ...links, from: i === 0 ? links.from : report.series[i]!.start, to: report.series[i + 1]?.start ?? links.to }, { metric });
+  const chartPoints = report.series.map((p, i) => ({ ...p, createdHref: drill("created", i), resolvedHref: drill("resolved", i) }));
   return (
     <div className="flex flex-col gap-4">
       <div>
@@ -67,10 +73,10 @@ export default async function ReportsPage({ searchParams }: Props) {
       <SummaryCards summary={summary} filters={links} />
       <section className={cardClass} aria-label="Volume">
         <h2 className="mb-2 font-medium">Volume per {report.interval}</h2>
-        <ReportChart points={report.series} interval={report.interval} timeZone={scope.timeZone} />
+        <ReportChart points={chartPoints} interval={report.interval} timeZone={scope.timeZone} />
       </section>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Heatmap cells={report.heatmap} timeZone={scope.timeZone} />
+        <Heatmap cells={report.heatmap} timeZone={scope.timeZone} filters={links} />
         <section className={cardClass} aria-label="Customer satisfaction">
           <h2 className="mb-2 font-medium">What customers said</h2>
           {report.comments.length === 0 ? (

@@ -33,13 +33,19 @@ export function BreakdownTable({ title, by, rows, filters }: { title: string; by
                   <td className={tdClass}>
                     <Link className="text-indigo-700 hover:underline dark:text-indigo-300" href={drill(row, "first_response")}>{row.first_responses}</Link>
                   </td>
-                  <td className={tdClass}>{formatDuration(row.first_response_median)}</td>
+                  <td className={tdClass}>
+                    <Link className="text-indigo-700 hover:underline dark:text-indigo-300" href={drill(row, "first_response")}>{formatDuration(row.first_response_median)}</Link>
+                  </td>
                   <td className={tdClass}>{row.replies}</td>
                   <td className={tdClass}>
                     <Link className="text-indigo-700 hover:underline dark:text-indigo-300" href={drill(row, "resolved")}>{row.resolved}</Link>
                   </td>
-                  <td className={tdClass}>{formatDuration(row.resolution_median)}</td>
-                  <td className={tdClass}>{row.csat_average === null ? "–" : `${row.csat_average.toFixed(1)} (${row.csat_responses})`}</td>
+                  <td className={tdClass}>
+                    <Link className="text-indigo-700 hover:underline dark:text-indigo-300" href={drill(row, "resolved")}>{formatDuration(row.resolution_median)}</Link>
+                  </td>
+                  <td className={tdClass}>
+                    {row.csat_average === null ? "–" : <Link className="text-indigo-700 hover:underline dark:text-indigo-300" href={drill(row, "rated")} data-testid="breakdown-csat">{`${row.csat_average.toFixed(1)} (${row.csat_responses})`}</Link>}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -7,7 +7,7 @@ import { updateConversation } from "../conversations/update-conversation";
 import { describeActivity } from "../inbox/activity-wording";
 import { createTestOrg } from "../testing/test-org";
 import { createAutomationRule } from "./manage-rules";
-import { claimAutomationJobs, completeAutomationJob, failAutomationJob, MAX_JOB_ATTEMPTS } from "./queue";
+import { claimAutomationJobs, completeAutomationJob, failAutomationJob, MAX_JOB_ATTEMPTS, releaseAutomationJobs } from "./queue";
 import { jobsOf } from "./testing";
 
 async function orgWithTwoJobs() {
@@ -32,6 +32,8 @@ describe("automation job lifecycle", () => {
     const [again] = await claimAutomationJobs(10, 60_000, [orgId]);
     expect(again).toMatchObject({ id: first!.id, attempts: 2 });
     await completeAutomationJob(first!); // the stale lease completes nothing
+    await releaseAutomationJobs([first!]); // nor hands back the lease another worker now holds
+    expect(await claimAutomationJobs(10, 60_000, [orgId])).toEqual([]);
     expect(await jobsOf(orgId)).toHaveLength(2);
     await completeAutomationJob(again!);
     const [next] = await claimAutomationJobs(10, 60_000, [orgId]);

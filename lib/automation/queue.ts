@@ -54,8 +54,12 @@ export async function failAutomationJob(job: AutomationJob, error: unknown) {
     where id = ${job.id} and locked_until = ${job.lease}::timestamptz`);
 }
 
-/** Graceful shutdown: hand the leases back so another worker runs them at once. */
+/**
+ * Graceful shutdown: hand the leases back so another worker runs them at once. Only leases still ours: a job whose
+ * lease ran out and that another worker claimed again keeps that worker's lease.
+ */
 export async function releaseAutomationJobs(jobs: AutomationJob[]) {
   if (!jobs.length) return;
-  await rows(sql`update automation_jobs set locked_until = null where id in ${jobs.map((j) => j.id)}`);
+  const ours = sql.join(jobs.map((j) => sql`(${j.id}::bigint, ${j.lease}::timestamptz)`), sql`, `);
+  await rows(sql`update automation_jobs set locked_until = null where (id, locked_until) in (values ${ours})`);
 }

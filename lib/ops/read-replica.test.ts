@@ -3,6 +3,8 @@ import { closeDb, replicaDb, rows, sql } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 import { createConversation } from "../conversations/create-conversation";
 import { listConversations } from "../conversations/list-conversations";
+import { exportReportCsv } from "../reports/csv";
+import { getReportSummary } from "../reports/summary";
 import { createTestOrg } from "../testing/test-org";
 import { startCluster, startReplica, type Cluster } from "./testing/postgres-cluster";
 
@@ -29,6 +31,18 @@ afterAll(async () => {
   delete process.env.DATABASE_REPLICA_URL;
 });
 
+/**
+ * Pauses the replica's replay, makes the write, and returns once the replica has received its WAL without
+ * replaying it (waited for, not slept through). Pausing is a request: replay stops at its next record.
+ */
+async function pauseReplayAndWrite(write: () => Promise<unknown>) {
+  await replicaDb()!.execute(sql`select pg_wal_replay_pause()`);
+  await expect.poll(async () => (await rows<{ state: string }>(sql`select pg_get_wal_replay_pause_state() as state`, replicaDb()!))[0]!.state, { timeout: 10_000 }).toBe("paused");
+  await write();
+  const [written] = await rows<{ lsn: string }>(sql`select pg_current_wal_lsn()::text as lsn`);
+  await expect.poll(async () => (await rows<{ received: boolean }>(sql`select pg_last_wal_receive_lsn() >= ${written!.lsn}::pg_lsn as received`, replicaDb()!))[0]!.received, { timeout: 10_000 }).toBe(true);
+}
+
 const search = async (ctx: Parameters<typeof listConversations>[0], q: string) => (await listConversations(ctx, { q })).count;
 
 describe("read replica (DATABASE_REPLICA_URL)", () => {
@@ -39,18 +53,28 @@ describe("read replica (DATABASE_REPLICA_URL)", () => {
     await createConversation(ctx, { subject: "A quokka question" });
     await expect.poll(() => search(ctx, "quokka"), { timeout: 10_000 }).toBe(1);
 
-    // Pausing is a request: replay stops at its next record, so wait until it has.
-    await replicaDb()!.execute(sql`select pg_wal_replay_pause()`);
-    await expect.poll(async () => (await rows<{ state: string }>(sql`select pg_get_wal_replay_pause_state() as state`, replicaDb()!))[0]!.state, { timeout: 10_000 }).toBe("paused");
-    await createConversation(ctx, { subject: "A wombat question" });
-    // The primary has it at once (plain lists read the primary); the search, on the paused replica, not yet, even
-    // once the replica has received the write's WAL (waited for, rather than a fixed sleep).
+    await pauseReplayAndWrite(() => createConversation(ctx, { subject: "A wombat question" }));
+    // The primary has it at once (plain lists read the primary); the search, on the paused replica, not yet.
     expect((await listConversations(ctx, {})).count).toBe(2);
-    const [written] = await rows<{ lsn: string }>(sql`select pg_current_wal_lsn()::text as lsn`);
-    await expect.poll(async () => (await rows<{ received: boolean }>(sql`select pg_last_wal_receive_lsn() >= ${written!.lsn}::pg_lsn as received`, replicaDb()!))[0]!.received, { timeout: 10_000 }).toBe(true);
     expect(await search(ctx, "wombat")).toBe(0);
     await replicaDb()!.execute(sql`select pg_wal_replay_resume()`);
     await expect.poll(() => search(ctx, "wombat"), { timeout: 10_000 }).toBe(1);
+  });
+
+  it("reports read the replica: a conversation is counted once replayed, not while replay is paused", async () => {
+    const { ctx } = await createTestOrg("Replica reports");
+    const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
+    const created = async () => (await getReportSummary(ctx, range)).conversations_created;
+    const csvRows = async () => (await exportReportCsv(ctx, range)).csv.trim().split("\r\n").length - 1;
+    await createConversation(ctx, { subject: "Counted" });
+    await expect.poll(created, { timeout: 10_000 }).toBe(1);
+
+    await pauseReplayAndWrite(() => createConversation(ctx, { subject: "Not yet counted" }));
+    expect(await created()).toBe(1);
+    expect(await csvRows()).toBe(1);
+    await replicaDb()!.execute(sql`select pg_wal_replay_resume()`);
+    await expect.poll(created, { timeout: 10_000 }).toBe(2);
+    expect(await csvRows()).toBe(2);
   });
 
   it("with the replica down, searches are answered by the primary", async () => {

@@ -7,10 +7,11 @@ import { createSlaPolicy } from "../sla/manage-policies";
 import { markSlaBreaches } from "../sla/mark-breaches";
 import { updateOrganization } from "../organizations/manage-organization";
 import { rateConversation } from "../ratings/rate-conversation";
-import { breakdown } from "./breakdown";
+import { breakdown, createdHeatmap } from "./breakdown";
 import { exportReportCsv } from "./csv";
 import { resolveReportScope } from "./range";
 import { listReportConversations } from "./report-conversations";
+import { loadReportDrilldown } from "./report-page";
 import { slaAttainmentPct } from "./sla-attainment";
 import { getReportSummary } from "./summary";
 import { getReportTimeseries } from "./timeseries";
@@ -89,6 +90,24 @@ describe("reports agree", () => {
     expect(drilled.map((c) => c.id).sort()).toEqual([made[1]!.id, made[2]!.id].sort());
     const csv = parseCsv((await exportReportCsv(org.ctx, range)).csv);
     expect(csv.filter((r) => r.sla_breached === "true")).toHaveLength(summary.sla.breached);
+  });
+
+  it("each busiest-hours cell drills down to the conversations it counts, in the report's time zone", async () => {
+    const { org } = await busyOrg();
+    const range = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
+    // A half-hour time zone: a cell is a local hour, not a UTC one.
+    const scope = await resolveReportScope(org.ctx, { ...range, time_zone: "Asia/Kolkata", business_hours: false });
+    const cells = await createdHeatmap(scope);
+    expect(cells.reduce((sum, c) => sum + c.count, 0)).toBe(8);
+    for (const cell of cells) {
+      const drilled = await loadReportDrilldown(org.ctx, { ...range, time_zone: "Asia/Kolkata", metric: "created", weekday: String(cell.dow), hour: String(cell.hour) });
+      expect(drilled.conversations, `${cell.dow} ${cell.hour}`).toHaveLength(cell.count);
+    }
+    const empty = [0, 1, 2, 3, 4, 5, 6].flatMap((dow) => Array.from({ length: 24 }, (_, hour) => ({ dow, hour }))).find((s) => !cells.some((c) => c.dow === s.dow && c.hour === s.hour))!;
+    expect((await loadReportDrilldown(org.ctx, { ...range, time_zone: "Asia/Kolkata", metric: "created", weekday: String(empty.dow), hour: String(empty.hour) })).conversations).toEqual([]);
+    await expect(loadReportDrilldown(org.ctx, { ...range, metric: "created", weekday: "2" })).rejects.toMatchObject({ code: "validation_error" });
+    await expect(loadReportDrilldown(org.ctx, { ...range, metric: "resolved", weekday: "2", hour: "9" })).rejects.toMatchObject({ code: "validation_error" });
+    await expect(loadReportDrilldown(org.ctx, { ...range, metric: "created", weekday: "7", hour: "9" })).rejects.toMatchObject({ code: "validation_error" });
   });
 
   it("reads whole days from the daily roll-up with the same counts as the facts", async () => {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { rows } from "@/db/client";
+import { replicaRows } from "../ops/read-replica";
 import { localBuckets } from "./buckets";
 import { factCounts } from "./fact-counts";
 import { durationOf, factsWhere, lastResolutions, latestRatings, SATISFIED_SCORE } from "./fact-filter";
@@ -38,14 +38,14 @@ export async function breakdown(scope: ReportScope, by: "agent" | "team") {
   const duration = durationOf(scope);
   // The four parts read different facts: run side by side (as the summary's), then joined in one small statement.
   const [fr, rp, rs, rt] = await Promise.all([
-    rows(medianPerKey(sql`select f.${key} as k, ${duration} as v from reporting_facts f where ${factsWhere(scope, "first_response")}`)),
-    rows(factCounts(scope, "reply", by === "agent" ? "agent_id" : "team_id")),
-    rows(medianPerKey(sql`select f.${key} as k, f.duration as v from (${lastResolutions(scope)}) f`)),
-    rows(sql`select f.${key} as k, count(*)::int as n, round(avg(f.score), 2)::float8 as average,
+    replicaRows(medianPerKey(sql`select f.${key} as k, ${duration} as v from reporting_facts f where ${factsWhere(scope, "first_response")}`)),
+    replicaRows(factCounts(scope, "reply", by === "agent" ? "agent_id" : "team_id")),
+    replicaRows(medianPerKey(sql`select f.${key} as k, f.duration as v from (${lastResolutions(scope)}) f`)),
+    replicaRows(sql`select f.${key} as k, count(*)::int as n, round(avg(f.score), 2)::float8 as average,
       count(*) filter (where f.score >= ${SATISFIED_SCORE})::int as satisfied from (${latestRatings(scope)}) f group by 1`),
   ]);
   const part = (list: unknown[], columns: string) => sql`select * from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as x(${sql.raw(columns)})`;
-  const list = await rows<BreakdownRow>(sql`with
+  const list = await replicaRows<BreakdownRow>(sql`with
     fr as (${part(fr, "k uuid, n int, median int")}),
     rp as (${part(rp, "k uuid, n int")}),
     rs as (${part(rs, "k uuid, n int, median int")}),
@@ -63,7 +63,7 @@ export async function breakdown(scope: ReportScope, by: "agent" | "team") {
 
 /** Conversations created per local weekday (0 = Sunday) and hour: the busiest-hours heatmap, counted per local hour. */
 export async function createdHeatmap(scope: ReportScope) {
-  return rows<{ dow: number; hour: number; count: number }>(sql`select extract(dow from b.label)::int as dow, extract(hour from b.label)::int as hour,
+  return replicaRows<{ dow: number; hour: number; count: number }>(sql`select extract(dow from b.label)::int as dow, extract(hour from b.label)::int as hour,
       sum(v.n)::int as count
     from (${localBuckets(scope, "hour")}) b
     cross join lateral (select count(*) as n from reporting_facts f

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { rows, withCustomPlan } from "@/db/client";
+import { withCustomPlan } from "@/db/client";
+import { replicaRows } from "../ops/read-replica";
 import { durationOf, factsWhere, lastResolutions, latestIn, latestRatings, SATISFIED_SCORE } from "./fact-filter";
 import type { ReportScope } from "./range";
 import type { DRILLDOWN_METRICS } from "./schemas";
@@ -44,12 +45,19 @@ function parts(scope: ReportScope, only: SQL | null): SQL {
     breached as (select distinct f.conversation_id from reporting_facts f where ${where("sla_breach")})`;
 }
 
+/** One cell of the busiest-hours heatmap: a local weekday (0 = Sunday) and hour. */
+export type HeatmapSlot = { weekday: number; hour: number };
+
 /** The conversations behind each drill-down number, read straight from the facts. */
-function drilldownIds(scope: ReportScope, metric: (typeof DRILLDOWN_METRICS)[number]): SQL {
+function drilldownIds(scope: ReportScope, metric: (typeof DRILLDOWN_METRICS)[number], slot?: HeatmapSlot): SQL {
   const of = (kind: Parameters<typeof factsWhere>[1]) => sql`select f.conversation_id from reporting_facts f where ${factsWhere(scope, kind)}`;
   switch (metric) {
     case "created":
-      return of("conversation_created");
+      // A heatmap cell: created on that local weekday and hour (the heatmap counts each local hour's facts).
+      return slot
+        ? sql`${of("conversation_created")} and extract(dow from f.occurred_at at time zone ${scope.timeZone}) = ${slot.weekday}
+            and extract(hour from f.occurred_at at time zone ${scope.timeZone}) = ${slot.hour}`
+        : of("conversation_created");
     case "resolved":
       return sql`select conversation_id from (${lastResolutions(scope)}) r`;
     case "first_response":
@@ -68,13 +76,13 @@ function drilldownIds(scope: ReportScope, metric: (typeof DRILLDOWN_METRICS)[num
  * first answered, resolved, reopened, rated or breached in the range (or, with `metric`, only those behind that
  * number). The CSV export and every drill-down read this, so they count what the summary counts.
  */
-export async function listReportConversations(scope: ReportScope, metric?: (typeof DRILLDOWN_METRICS)[number], limit = 200_000) {
+export async function listReportConversations(scope: ReportScope, metric?: (typeof DRILLDOWN_METRICS)[number], limit = 200_000, slot?: HeatmapSlot) {
   // A drill-down first picks its page of conversations (in list order), then reads only their facts. `nulls first`
   // (created_at is never null) is the order conversations_org_created_idx (created_at desc nulls last) gives read
   // backwards: the page walks that index and stops after `limit` matches instead of sorting every conversation.
   const page = metric
     ? sql`select c.id as conversation_id from conversations c
-        where c.organization_id = ${scope.orgId} and c.id in (${drilldownIds(scope, metric)}) order by c.created_at nulls first, c.number limit ${limit}`
+        where c.organization_id = ${scope.orgId} and c.id in (${drilldownIds(scope, metric, slot)}) order by c.created_at nulls first, c.number limit ${limit}`
     : null;
   const ids = page
     ? sql`select conversation_id from page`
@@ -101,5 +109,5 @@ export async function listReportConversations(scope: ReportScope, metric?: (type
   // Planned for this range, never from a cached generic plan: a drill-down over most of the facts walks the
   // conversations in list order and stops at the page's end, one over few facts hashes them first. A generic plan
   // (what a prepared statement gets after five runs on a connection) guesses few facts and took 1.5 s over 85,000.
-  return rows<ReportConversation>(withCustomPlan(query));
+  return replicaRows<ReportConversation>(withCustomPlan(query));
 }

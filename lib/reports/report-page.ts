@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { rows } from "@/db/client";
+import { replicaRows } from "../ops/read-replica";
 import { listAgents } from "../agents/manage-agents";
 import type { Ctx } from "../context";
 import { parseInput } from "../settings/parse";
@@ -16,7 +16,7 @@ const HOURLY_UP_TO_MS = 2 * 86_400_000;
 
 /** The latest rating comments in the scope, for the CSAT card. */
 async function ratingComments(scope: ReportScope) {
-  return rows<{ conversation_id: string; number: number; subject: string; score: number; comment: string }>(sql`select f.conversation_id, c.number, c.subject, f.score::int as score, f.detail as comment
+  return replicaRows<{ conversation_id: string; number: number; subject: string; score: number; comment: string }>(sql`select f.conversation_id, c.number, c.subject, f.score::int as score, f.detail as comment
     from reporting_facts f join conversations c on c.id = f.conversation_id
     where ${factsWhere(scope, "rating")} and f.detail is not null and f.detail <> ''
     order by f.occurred_at desc limit 5`);
@@ -56,7 +56,8 @@ export async function loadReportPage(ctx: Ctx, input: Record<string, unknown>) {
 
 /** The drill-down behind one number: the conversations it counts, with their share of the report. */
 export async function loadReportDrilldown(ctx: Ctx, input: Record<string, unknown>) {
-  const { metric, ...filters } = parseInput(drilldownSchema, input);
+  const { metric, weekday, hour, ...filters } = parseInput(drilldownSchema, input);
   const scope = await resolveReportScope(ctx, filters);
-  return { scope, metric, conversations: await listReportConversations(scope, metric, 1000) };
+  const slot = weekday === undefined || hour === undefined ? undefined : { weekday, hour };
+  return { scope, metric, slot, conversations: await listReportConversations(scope, metric, 1000, slot) };
 }

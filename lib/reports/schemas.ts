@@ -49,4 +49,9 @@ export type TimeseriesInput = z.input<typeof timeseriesSchema>;
 
 /** What a drill-down lists: the conversations behind one number of the summary. */
 export const DRILLDOWN_METRICS = ["created", "resolved", "first_response", "rated", "satisfied", "sla_breached"] as const;
-export const drilldownSchema = reportFiltersSchema.extend({ metric: z.enum(DRILLDOWN_METRICS) });
+const slotPart = (max: number) => z.coerce.number({ message: "a whole number" }).int("a whole number").min(0).max(max).optional();
+/** `weekday` (0 = Sunday) and `hour`, local to the report's time zone: one cell of the busiest-hours heatmap. */
+export const drilldownSchema = reportFiltersSchema
+  .extend({ metric: z.enum(DRILLDOWN_METRICS), weekday: slotPart(6), hour: slotPart(23) })
+  .refine((d) => (d.weekday === undefined) === (d.hour === undefined), { path: ["hour"], message: "weekday and hour go together" })
+  .refine((d) => d.weekday === undefined || d.metric === "created", { path: ["weekday"], message: "a weekday and hour narrow only the created conversations" });

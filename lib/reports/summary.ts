@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { rows } from "@/db/client";
+import { replicaRows } from "../ops/read-replica";
 import type { Ctx } from "../context";
 import { parseInput } from "../settings/parse";
 import { factCount } from "./fact-counts";
@@ -13,17 +13,18 @@ type Pct = { median: number | null; p90: number | null };
  * The report's headline numbers, run side by side: creations counted from the daily roll-up (whole days) and the
  * facts of the partial days at either end; durations and ratings from index-only scans of the facts (exact medians
  * and p90s need every value); each conversation's last resolution / latest rating read by superseded_at, not sorted.
+ * Reports (summary, chart, tables, drill-downs, CSV) read the streaming replica when there is one (replicaRows).
  */
 export async function summarize(scope: ReportScope) {
   const duration = durationOf(scope);
   const [[created], [applicable], [breached], [first], [resolution], [csat]] = await Promise.all([
-    rows<{ n: number }>(sql`select ${factCount(scope, "conversation_created")} as n`),
-    rows<{ n: number }>(sql`select count(*)::int as n from reporting_facts f where ${factsWhere(scope, "conversation_created")}
+    replicaRows<{ n: number }>(sql`select ${factCount(scope, "conversation_created")} as n`),
+    replicaRows<{ n: number }>(sql`select count(*)::int as n from reporting_facts f where ${factsWhere(scope, "conversation_created")}
       and f.conversation_id in (select c.id from conversations c where c.organization_id = ${scope.orgId} and c.sla_policy_id is not null)`),
-    rows<{ n: number }>(sql`select count(distinct f.conversation_id)::int as n from reporting_facts f where ${factsWhere(scope, "sla_breach")}`),
-    rows<Pct>(sql`select ${percentiles(duration)} from reporting_facts f where ${factsWhere(scope, "first_response")}`),
-    rows<Pct & { n: number }>(sql`select count(*)::int as n, ${percentiles(sql`r.duration`)} from (${lastResolutions(scope)}) r`),
-    rows<{ responses: number; average: string | null; satisfied: number }>(
+    replicaRows<{ n: number }>(sql`select count(distinct f.conversation_id)::int as n from reporting_facts f where ${factsWhere(scope, "sla_breach")}`),
+    replicaRows<Pct>(sql`select ${percentiles(duration)} from reporting_facts f where ${factsWhere(scope, "first_response")}`),
+    replicaRows<Pct & { n: number }>(sql`select count(*)::int as n, ${percentiles(sql`r.duration`)} from (${lastResolutions(scope)}) r`),
+    replicaRows<{ responses: number; average: string | null; satisfied: number }>(
       sql`select count(*)::int as responses, round(avg(r.score), 2)::text as average, count(*) filter (where r.score >= ${SATISFIED_SCORE})::int as satisfied
       from (${latestRatings(scope)}) r`,
     ),

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { rows } from "@/db/client";
+import { replicaRows } from "../ops/read-replica";
 import type { Ctx } from "../context";
 import { parseInput } from "../settings/parse";
 import { durationOf, factsWhere, lastResolutions, latestRatings } from "./fact-filter";
@@ -54,7 +54,7 @@ export async function timeseries(scope: ReportScope, metric: Metric, interval: I
         return sql`select b.label as bucket, v.value from (${localBuckets(scope, interval)}) b
           cross join lateral (select ${value} as value from ${from} f where f.occurred_at >= b.start and f.occurred_at < b.stop) v`;
       })();
-  const points = await rows<{ start: string; value: number | null }>(
+  const points = await replicaRows<{ start: string; value: number | null }>(
     sql`with counted as (${counted})
     select to_json(s.bucket at time zone ${tz}::text)#>>'{}' as start, c.value
     from generate_series(${local(sql`${scope.from.toISOString()}::timestamptz`)}, ${local(sql`${scope.to.toISOString()}::timestamptz - interval '1 microsecond'`)}, ${step}) s(bucket)

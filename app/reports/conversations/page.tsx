@@ -18,6 +18,8 @@ const TITLES: Record<string, string> = {
   sla_breached: "SLA breached",
 };
 
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
 /** The drill-down: the conversations behind one number of the report, each a link into the inbox. */
 export default async function ReportConversationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { ctx } = await requireAgent();
@@ -29,7 +31,8 @@ export default async function ReportConversationsPage({ searchParams }: { search
     if (!(error instanceof ApiError)) throw error;
     return <p role="alert" className={cardClass}>{error.message}</p>;
   }
-  const { scope, metric, conversations } = result;
+  const { scope, metric, slot, conversations } = result;
+  const slotLabel = slot ? `, ${WEEKDAYS[slot.weekday]} ${slot.hour}:00–${slot.hour + 1}:00 (${scope.timeZone})` : "";
   const back = reportHref("/reports", {
     from: localDate(scope.from, scope.timeZone), to: localDate(scope.to, scope.timeZone), time_zone: scope.timeZone,
     business_hours: scope.businessHours, team: scope.teamId, agent: params.agent ?? null,
@@ -39,7 +42,7 @@ export default async function ReportConversationsPage({ searchParams }: { search
       <div>
         <Link href={back} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">← Back to the report</Link>
         <h1 className="mt-1 text-xl font-semibold">
-          {TITLES[metric]}: <span data-testid="drilldown-count">{conversations.length}</span>
+          {TITLES[metric]}{slotLabel}: <span data-testid="drilldown-count">{conversations.length}</span>
         </h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {scope.from.toISOString().slice(0, 16).replace("T", " ")} to {scope.to.toISOString().slice(0, 16).replace("T", " ")} UTC
