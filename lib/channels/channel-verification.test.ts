@@ -176,12 +176,12 @@ describe("email channel address verification", () => {
     const [mineClaim] = await claimDueVerifications(10, 60_000, [owner.orgId]);
     await rows(sql`update channels set verification_expires_at = verification_expires_at - interval '2 minutes' where id = ${mine.id}`);
     await resendVerification(owner.ctx, mine.id);
-    await markVerificationSent(mineClaim);
+    await markVerificationSent(mineClaim!);
     expect(await claimDueVerifications(10, 60_000, [owner.orgId])).toEqual([expect.objectContaining({ id: mine.id })]);
 
-    const [{ nonce }] = await rows<{ nonce: string }>(sql`select verification_nonce as nonce from channels where id = ${mine.id}`);
+    const [{ nonce }] = (await rows<{ nonce: string }>(sql`select verification_nonce as nonce from channels where id = ${mine.id}`)) as [{ nonce: string }];
     await verifyChannel(owner.ctx, mine.id, { code: verificationCode(mine.id, nonce) });
-    await markVerificationSent(squatClaim);
+    await markVerificationSent(squatClaim!);
     expect((await listChannels(squatter.ctx)).results[0]).toMatchObject({ id: squat.id, status: "pending", verification: { error: "This address was verified by another organization" } });
     expect(await claimDueVerifications(10, 60_000, [squatter.orgId])).toEqual([]);
   });
