@@ -242,6 +242,10 @@ test("an admin limits the widget to allowed domains; a page elsewhere gets no me
   await chat(allowed.page).getByRole("button", { name: "New conversation" }).click();
   await chat(allowed.page).getByRole("textbox", { name: "Order number" }).fill("A-1042");
   await chat(allowed.page).getByRole("textbox", { name: "Write your message…" }).fill("Where is order A-1042?");
+  // Closing and reopening redraws the screen: what was typed stays.
+  await launcher(allowed.page).click();
+  await launcher(allowed.page).click();
+  await expect(chat(allowed.page).getByRole("textbox", { name: "Order number" })).toHaveValue("A-1042");
   await chat(allowed.page).getByRole("button", { name: "Send" }).click();
   await expect(chat(allowed.page).getByRole("log", { name: "Messages" }).getByText("Where is order A-1042?")).toBeVisible({ timeout: 10_000 });
   const listed = await (await fetch(`${appUrl}/api/v1/conversations/`, { headers: { Authorization: `Bearer ${org.server_key}` } })).json();
@@ -383,4 +387,38 @@ test("keyboard only: opened before the messenger has loaded, the visitor tabs, t
   await expect(chat(page).getByRole("log", { name: "Messages" }).getByText(text)).toBeVisible({ timeout: 10_000 });
   expect((await conversationsOf(request, email)).map((c) => c.subject)).toEqual([text]);
   await context.close();
+});
+
+test("what the visitor typed survives a redraw: rating comment and score, reply draft and caret", async ({ browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("draft-")}@example.ma`;
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email) } }));
+  await launcher(page).click();
+  await startConversation(page, unique("Resolve me "));
+  const [conversation] = await conversationsOf(request, email);
+  await request.post(`/api/v1/conversations/${conversation!.id}/resolve/`, { headers: { Authorization: `Bearer ${keys.server_key}` } });
+  const rating = chat(page).getByRole("form", { name: "Rate this conversation" });
+  await rating.getByRole("button", { name: "4 out of 5" }).click();
+  await rating.getByRole("textbox", { name: "Comment (optional)" }).fill("Half written");
+  const composer = chat(page).getByRole("textbox", { name: "Reply to reopen…" });
+  await composer.fill("Draft reply");
+  await composer.press("Home"); // the caret at the start: the next words go in front
+  // Closing and reopening redraws the messenger.
+  await launcher(page).click();
+  await launcher(page).click();
+  await expect(rating.getByRole("textbox", { name: "Comment (optional)" })).toHaveValue("Half written");
+  await expect(rating.getByRole("button", { name: "4 out of 5" })).toHaveAttribute("aria-pressed", "true");
+  await expect(composer).toHaveValue("Draft reply");
+  // A live event redraws the screen while the visitor types: the caret stays where it was.
+  await composer.focus();
+  await composer.press("Home");
+  await request.post(`/api/v1/conversations/${conversation!.id}/messages/create/`, { headers: { Authorization: `Bearer ${keys.server_key}` }, data: { body: "Anything else?", user_email: "sarah@example.com", message_type: "note" } });
+  await request.post(`/api/v1/conversations/${conversation!.id}/messages/create/`, { headers: { Authorization: `Bearer ${keys.server_key}` }, data: { body: "Anything else?", user_email: "sarah@example.com" } });
+  await expect(chat(page).getByRole("log", { name: "Messages" }).getByText("Anything else?")).toBeVisible({ timeout: 10_000 });
+  await composer.pressSequentially("My ");
+  await expect(composer).toHaveValue("My Draft reply");
+  await rating.getByRole("button", { name: "Send rating" }).click();
+  await expect(chat(page).getByText("Thanks for your rating!")).toBeVisible();
+  expect(JSON.stringify(await serverGet(request, `/api/v1/conversations/${conversation!.id}/activity/`))).toContain("Half written");
+  await page.context().close();
 });
