@@ -222,6 +222,9 @@ test("an admin limits the widget to allowed domains; a page elsewhere gets no me
   await admin.goto("/settings/widget");
   await admin.getByLabel("Allowed domains").fill(`http://localhost:${site.port}`);
   await admin.getByLabel("Launcher label").fill("Talk to Acme");
+  await admin.getByLabel("Colour").fill("#112233");
+  await admin.getByLabel("Position").selectOption("left");
+  await admin.getByLabel("Greeting").fill("Hello from Acme support");
   await admin.getByLabel("Pre-chat fields").fill("order | Order number | text | required");
   await expect(admin.getByRole("figure", { name: "Live preview" })).toContainText("Talk to Acme");
   await admin.getByRole("button", { name: "Save widget settings" }).click();
@@ -237,6 +240,12 @@ test("an admin limits the widget to allowed domains; a page elsewhere gets no me
 
   const allowed = await visit(browser, hostUrl(site.port, { key: org.client_key! }));
   await expect(allowed.page.getByRole("button", { name: "Open chat" })).toContainText("Talk to Acme");
+  // The look chosen in settings: colour and side of the launcher, the greeting inside.
+  await expect(launcher(allowed.page)).toHaveCSS("background-color", "rgb(17, 34, 51)");
+  expect((await launcher(allowed.page).boundingBox())!.x).toBeLessThan(100);
+  await launcher(allowed.page).click();
+  await expect(chat(allowed.page).getByText("Hello from Acme support")).toBeVisible();
+  await launcher(allowed.page).click();
   // The pre-chat field is asked before an anonymous visitor's first message and kept on the conversation.
   await launcher(allowed.page).click();
   await chat(allowed.page).getByRole("button", { name: "New conversation" }).click();
@@ -421,4 +430,30 @@ test("what the visitor typed survives a redraw: rating comment and score, reply 
   await expect(chat(page).getByText("Thanks for your rating!")).toBeVisible();
   expect(JSON.stringify(await serverGet(request, `/api/v1/conversations/${conversation!.id}/activity/`))).toContain("Half written");
   await page.context().close();
+});
+
+test("a verified visitor's history follows them to another device; the messenger follows the device's dark mode", async ({ browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("devices-")}@example.ma`;
+  const identity = { email, user_hash: userHash(keys.identity_secret, email), first_name: "Dev" };
+  const { page: laptop } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: identity }));
+  await launcher(laptop).click();
+  const text = unique("Asked on the laptop ");
+  await startConversation(laptop, text);
+  await expect(chat(laptop).locator("body")).toHaveCSS("background-color", "rgb(255, 255, 255)");
+  const [conversation] = await conversationsOf(request, email);
+  await request.post(`/api/v1/conversations/${conversation!.id}/messages/create/`, { headers: { Authorization: `Bearer ${keys.server_key}` }, data: { body: "Answered while you were away", user_email: "sarah@example.com" } });
+
+  // The phone: another browser with nothing stored, in dark mode, the same signed-in user.
+  const phone = await browser.newContext({ storageState: { cookies: [], origins: [] }, colorScheme: "dark" });
+  const page = await phone.newPage();
+  await page.goto(hostUrl(site.port, { key: keys.client_key, identify: identity }));
+  await launcher(page).click();
+  await chat(page).getByRole("button", { name: new RegExp(text) }).click();
+  const log = chat(page).getByRole("log", { name: "Messages" });
+  await expect(log.getByText(text)).toBeVisible();
+  await expect(log.getByText("Answered while you were away")).toBeVisible();
+  await expect(chat(page).locator("body")).toHaveCSS("background-color", "rgb(15, 23, 42)");
+  await phone.close();
+  await laptop.context().close();
 });
