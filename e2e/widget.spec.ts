@@ -457,3 +457,23 @@ test("a verified visitor's history follows them to another device; the messenger
   await phone.close();
   await laptop.context().close();
 });
+
+test("outside business hours the messenger says when the team is back; a pk_test_ key keeps the chat on sandbox data", async ({ browser, request }) => {
+  const org = dexra("create-org", "--name", unique("Hours org "), "--owner-email", `${unique("owner-")}@example.test`, "--owner-password", "a long widget password");
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const days = Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, { enabled: true, open: "09:00", close: "17:00" }]));
+  // Open every day, but the next three days are holidays (a run across midnight stays inside them): away now, back at 09:00.
+  const hours = await request.put("/api/v1/business-hours/", { headers: { Authorization: `Bearer ${org.server_key}` }, data: { enabled: true, days, holidays: [day(0), day(1), day(2)] } });
+  expect(hours.status()).toBe(200);
+
+  const { page } = await visit(browser, hostUrl(site.port, { key: org.test_client_key! }));
+  await launcher(page).click();
+  await expect(chat(page).getByRole("status").filter({ hasText: "We're away right now" })).toContainText("at 09:00 (UTC)");
+  await expect(chat(page).getByText("Sandbox", { exact: true })).toBeVisible();
+  const text = unique("Sandbox hello ");
+  await startConversation(page, text);
+  const subjects = async (key: string) => ((await (await request.get("/api/v1/conversations/", { headers: { Authorization: `Bearer ${key}` } })).json()).results as { subject: string }[]).map((c) => c.subject);
+  expect(await subjects(org.test_server_key!)).toEqual([text]);
+  expect(await subjects(org.server_key!)).toEqual([]);
+  await page.context().close();
+});
