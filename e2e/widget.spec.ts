@@ -108,6 +108,18 @@ test("the host page can read neither the messenger's DOM nor its storage", async
   expect(probe.dom).toBe("blocked: SecurityError");
   expect(probe.storage).toBe("blocked: SecurityError");
   expect(probe.hostStorage).toBe("");
+  // Messages that do not come from the messenger's own window and origin are ignored by the loader.
+  await page.evaluate(
+    () =>
+      new Promise((delivered) => {
+        // Messages from one window arrive in order: once the last is here, the loader has seen the forged ones.
+        window.addEventListener("message", (e) => e.data === "sent" && delivered(null));
+        window.postMessage({ type: "dexra:unread", count: 7 }, "*");
+        window.postMessage({ type: "dexra:close" }, "*");
+        window.postMessage("sent", "*");
+      }),
+  );
+  await expect(launcher(page)).toHaveAccessibleName("Close chat");
   await page.context().close();
 });
 
