@@ -388,35 +388,6 @@ test("a new conversation is listed once, even when its live event arrives before
   await page.context().close();
 });
 
-test("keyboard only: opened before the messenger has loaded, the visitor tabs, types and sends", async ({ browser, request }) => {
-  const keys = demoKeys();
-  const email = `${unique("keys-")}@example.ma`;
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  // The messenger's script is slow to arrive: the visitor opens the chat (Enter on the launcher) before it runs.
-  let release!: () => void;
-  const released = new Promise<void>((r) => (release = r));
-  await page.route("**/widget/app.js*", async (route) => {
-    await released;
-    await route.continue();
-  });
-  await page.goto(hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email) } }));
-  await launcher(page).focus();
-  await page.keyboard.press("Enter");
-  await expect(launcher(page)).toHaveAttribute("aria-expanded", "true");
-  release();
-  // Once ready, focus is on "New conversation": Enter opens the composer, which has focus; Enter sends.
-  await expect(chat(page).getByRole("button", { name: "New conversation" })).toBeFocused();
-  await page.keyboard.press("Enter");
-  await expect(chat(page).getByRole("textbox", { name: "Write your message…" })).toBeFocused();
-  const text = unique("Typed without a mouse ");
-  await page.keyboard.type(text);
-  await page.keyboard.press("Enter");
-  await expect(chat(page).getByRole("log", { name: "Messages" }).getByText(text)).toBeVisible({ timeout: 10_000 });
-  expect((await conversationsOf(request, email)).map((c) => c.subject)).toEqual([text]);
-  await context.close();
-});
-
 test("what the visitor typed survives a redraw: rating comment and score, reply draft and caret", async ({ browser, request }) => {
   const keys = demoKeys();
   const email = `${unique("draft-")}@example.ma`;
