@@ -104,3 +104,45 @@ test("an agent starts an email conversation with a dropped file; it is mailed fr
   expect(withFile.parsed.attachments[0]?.filename).toBe("details.txt");
   await expect(page.getByRole("log", { name: "Messages" }).getByRole("link", { name: /details\.txt/ })).toBeVisible({ timeout: 15_000 });
 });
+
+test("a refused reply shows Failed with the server's reason; Retry sends it; the original mail downloads; a pasted file goes out", async ({ page }) => {
+  const subject = unique("Refused mailbox ");
+  const customer = `${unique("gone-")}@customer.example`;
+  const firstId = `<${randomUUID()}@customer.example>`;
+  // The customer's mail server refuses them for now: a permanent 550, which the worker does not retry by itself.
+  catcher.refused.add(customer);
+  await customerMail.sendMail({ from: customer, to: "support@acme.test", subject, messageId: firstId, text: "Is anyone there?" });
+
+  await openInbox(page, `?q=${encodeURIComponent(subject)}`);
+  await page.getByTestId("conversation-list").getByText(subject).click();
+  const thread = page.getByRole("log", { name: "Messages" });
+  await expect(thread.getByText("Is anyone there?")).toBeVisible();
+  // The original .eml is downloadable from the customer's message, with its headers.
+  const original = thread.getByRole("link", { name: "Download original email" });
+  const eml = await page.request.get((await original.getAttribute("href"))!);
+  expect(eml.status()).toBe(200);
+  expect(await eml.text()).toContain(`Message-ID: ${firstId}`);
+
+  // A pasted file rides along with the reply.
+  const textbox = page.getByRole("textbox", { name: "Reply to the customer" });
+  await textbox.evaluate((area) => {
+    const data = new DataTransfer();
+    data.items.add(new File(["pasted notes\n"], "notes.txt", { type: "text/plain" }));
+    area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByLabel("Files to send")).toContainText("notes.txt");
+  await expect(page.getByLabel("Files to send")).not.toContainText("uploading");
+  await textbox.fill("Yes, we are here.");
+  await page.getByRole("button", { name: "Send reply" }).click();
+  const failed = thread.getByRole("status").filter({ hasText: "Failed" });
+  await expect(failed).toContainText("Mailbox unavailable", { timeout: 20_000 });
+  expect(catcher.mails.some((m) => m.envelope.to.includes(customer))).toBe(false);
+
+  catcher.refused.delete(customer);
+  await failed.getByRole("button", { name: "Retry" }).click();
+  await expect(thread.getByRole("status").filter({ hasText: "Sent" })).toBeVisible({ timeout: 20_000 });
+  const mailed = await waitFor(() => catcher.mails.find((m) => m.envelope.to.includes(customer)), 20_000);
+  expect(mailed.parsed.text).toContain("Yes, we are here.");
+  expect(mailed.parsed.attachments.map((a) => a.filename)).toEqual(["notes.txt"]);
+  expect(mailed.header("in-reply-to")).toBe(firstId);
+});

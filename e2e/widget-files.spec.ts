@@ -157,7 +157,7 @@ test("files an agent sends from the inbox and through the API show in the messen
   await page.context().close();
 });
 
-test("a file over the limit is refused with a clear message and nothing is sent", async ({ browser, request }) => {
+test("a file over the limit, or a program, is refused with a clear message and nothing is sent", async ({ browser, request }) => {
   const { page, conversation } = await visitorInConversation(browser, request);
   const before = (await serverGet(request, `/api/v1/conversations/${conversation.id}/messages/`)).count;
   // 25 MiB is the server's limit in the test server; one byte more is refused with 413.
@@ -167,8 +167,14 @@ test("a file over the limit is refused with a clear message and nothing is sent"
   await expect(chat(page).getByRole("alert")).toHaveText("“huge.bin” is too large to send. Nothing was sent.", { timeout: 20_000 });
   await expect(log(page).getByText("Too big?")).toHaveCount(0);
   expect((await serverGet(request, `/api/v1/conversations/${conversation.id}/messages/`)).count).toBe(before);
-  // The visitor can take the file away and send the text.
+  // A program is refused by its type, whatever it is called.
   await chat(page).getByRole("button", { name: "Remove huge.bin" }).click();
+  await chat(page).getByLabel("Files to attach").setInputFiles({ name: "setup.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ not really a program") });
+  await chat(page).getByRole("button", { name: "Send" }).click();
+  await expect(chat(page).getByRole("alert")).toHaveText("“setup.exe” is a type of file we can't accept. Nothing was sent.", { timeout: 20_000 });
+  expect((await serverGet(request, `/api/v1/conversations/${conversation.id}/messages/`)).count).toBe(before);
+  // The visitor can take the file away and send the text.
+  await chat(page).getByRole("button", { name: "Remove setup.exe" }).click();
   await chat(page).getByRole("button", { name: "Send" }).click();
   await expect(log(page).getByText("Too big?")).toBeVisible({ timeout: 10_000 });
   await page.context().close();

@@ -108,6 +108,18 @@ test("the host page can read neither the messenger's DOM nor its storage", async
   expect(probe.dom).toBe("blocked: SecurityError");
   expect(probe.storage).toBe("blocked: SecurityError");
   expect(probe.hostStorage).toBe("");
+  // Messages that do not come from the messenger's own window and origin are ignored by the loader.
+  await page.evaluate(
+    () =>
+      new Promise((delivered) => {
+        // Messages from one window arrive in order: once the last is here, the loader has seen the forged ones.
+        window.addEventListener("message", (e) => e.data === "sent" && delivered(null));
+        window.postMessage({ type: "dexra:unread", count: 7 }, "*");
+        window.postMessage({ type: "dexra:close" }, "*");
+        window.postMessage("sent", "*");
+      }),
+  );
+  await expect(launcher(page)).toHaveAccessibleName("Close chat");
   await page.context().close();
 });
 
@@ -222,6 +234,9 @@ test("an admin limits the widget to allowed domains; a page elsewhere gets no me
   await admin.goto("/settings/widget");
   await admin.getByLabel("Allowed domains").fill(`http://localhost:${site.port}`);
   await admin.getByLabel("Launcher label").fill("Talk to Acme");
+  await admin.getByLabel("Colour").fill("#112233");
+  await admin.getByLabel("Position").selectOption("left");
+  await admin.getByLabel("Greeting").fill("Hello from Acme support");
   await admin.getByLabel("Pre-chat fields").fill("order | Order number | text | required");
   await expect(admin.getByRole("figure", { name: "Live preview" })).toContainText("Talk to Acme");
   await admin.getByRole("button", { name: "Save widget settings" }).click();
@@ -237,11 +252,21 @@ test("an admin limits the widget to allowed domains; a page elsewhere gets no me
 
   const allowed = await visit(browser, hostUrl(site.port, { key: org.client_key! }));
   await expect(allowed.page.getByRole("button", { name: "Open chat" })).toContainText("Talk to Acme");
+  // The look chosen in settings: colour and side of the launcher, the greeting inside.
+  await expect(launcher(allowed.page)).toHaveCSS("background-color", "rgb(17, 34, 51)");
+  expect((await launcher(allowed.page).boundingBox())!.x).toBeLessThan(100);
+  await launcher(allowed.page).click();
+  await expect(chat(allowed.page).getByText("Hello from Acme support")).toBeVisible();
+  await launcher(allowed.page).click();
   // The pre-chat field is asked before an anonymous visitor's first message and kept on the conversation.
   await launcher(allowed.page).click();
   await chat(allowed.page).getByRole("button", { name: "New conversation" }).click();
   await chat(allowed.page).getByRole("textbox", { name: "Order number" }).fill("A-1042");
   await chat(allowed.page).getByRole("textbox", { name: "Write your message…" }).fill("Where is order A-1042?");
+  // Closing and reopening redraws the screen: what was typed stays.
+  await launcher(allowed.page).click();
+  await launcher(allowed.page).click();
+  await expect(chat(allowed.page).getByRole("textbox", { name: "Order number" })).toHaveValue("A-1042");
   await chat(allowed.page).getByRole("button", { name: "Send" }).click();
   await expect(chat(allowed.page).getByRole("log", { name: "Messages" }).getByText("Where is order A-1042?")).toBeVisible({ timeout: 10_000 });
   const listed = await (await fetch(`${appUrl}/api/v1/conversations/`, { headers: { Authorization: `Bearer ${org.server_key}` } })).json();
@@ -266,16 +291,23 @@ test("an expiring user_jwt stops the messenger and asks the host for a new one",
   const email = `${unique("jwt-")}@example.ma`;
   const sign = (seconds: number) =>
     new SignJWT({ email, name: "Jay Wit" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime(Math.floor(Date.now() / 1000) + seconds).sign(new TextEncoder().encode(keys.identity_secret));
-  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key }));
+  // The browser's clock is the test's (in the messenger's frame too): the token expires when the test moves time
+  // on, however slowly this machine got there. The server checks the real expiry, two minutes away.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(hostUrl(site.port, { key: keys.client_key }));
   await page.evaluate((jwt) => {
     const w = window as unknown as { Dexra: (...a: unknown[]) => void; expired?: number };
     w.expired = 0;
     w.Dexra("on", "token_expired", () => (w.expired = (w.expired ?? 0) + 1));
     w.Dexra("identify", { user_jwt: jwt });
-  }, await sign(4));
+  }, await sign(120));
   await launcher(page).click();
   await expect(chat(page).getByRole("heading", { name: "Hi Jay" })).toBeVisible();
   await startConversation(page, unique("Signed with a JWT "));
+  expect(await page.evaluate(() => (window as unknown as { expired: number }).expired)).toBe(0);
+  await page.clock.fastForward("02:05");
   await expect.poll(() => page.evaluate(() => (window as unknown as { expired: number }).expired), { timeout: 10_000 }).toBe(1);
   await expect(chat(page).getByRole("alert")).toContainText("Your session has expired");
   await expect(chat(page).getByRole("textbox", { name: "Write a reply…" })).toBeDisabled();
@@ -332,5 +364,106 @@ test("agent Markdown renders safely in the messenger: HTML stays text, unsafe li
   await expect(log.getByRole("link", { name: "trap" })).toHaveCount(0);
   await expect(log.getByRole("listitem").filter({ hasText: /^two$/ })).toBeVisible();
   expect(await page.frames()[1]!.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  await page.context().close();
+});
+
+test("a new conversation is listed once, even when its live event arrives before the create call answers", async ({ browser }) => {
+  const keys = demoKeys();
+  const email = `${unique("once-")}@example.ma`;
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email) } }));
+  await launcher(page).click();
+  await expect(chat(page).getByText("No conversations yet.")).toBeVisible();
+  // The create call's answer is held until the messenger has fetched the new conversation on the stream's event.
+  await page.route("**/api/v1/conversations/create/", async (route) => {
+    const response = await route.fetch();
+    const { id } = await response.json();
+    const viaStream = await page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/conversations/${id}/` && r.request().method() === "GET");
+    await viaStream.finished();
+    await route.fulfill({ response });
+  });
+  const text = unique("Only once ");
+  await startConversation(page, text);
+  await chat(page).getByRole("button", { name: "Back to conversations" }).click();
+  await expect(chat(page).getByRole("list", { name: "Your conversations" }).getByRole("listitem")).toHaveCount(1);
+  await page.context().close();
+});
+
+test("what the visitor typed survives a redraw: rating comment and score, reply draft and caret", async ({ browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("draft-")}@example.ma`;
+  const { page } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: { email, user_hash: userHash(keys.identity_secret, email) } }));
+  await launcher(page).click();
+  await startConversation(page, unique("Resolve me "));
+  const [conversation] = await conversationsOf(request, email);
+  await request.post(`/api/v1/conversations/${conversation!.id}/resolve/`, { headers: { Authorization: `Bearer ${keys.server_key}` } });
+  const rating = chat(page).getByRole("form", { name: "Rate this conversation" });
+  await rating.getByRole("button", { name: "4 out of 5" }).click();
+  await rating.getByRole("textbox", { name: "Comment (optional)" }).fill("Half written");
+  const composer = chat(page).getByRole("textbox", { name: "Reply to reopen…" });
+  await composer.fill("Draft reply");
+  await composer.press("Home"); // the caret at the start: the next words go in front
+  // Closing and reopening redraws the messenger.
+  await launcher(page).click();
+  await launcher(page).click();
+  await expect(rating.getByRole("textbox", { name: "Comment (optional)" })).toHaveValue("Half written");
+  await expect(rating.getByRole("button", { name: "4 out of 5" })).toHaveAttribute("aria-pressed", "true");
+  await expect(composer).toHaveValue("Draft reply");
+  // A live event redraws the screen while the visitor types: the caret stays where it was.
+  await composer.focus();
+  await composer.press("Home");
+  await request.post(`/api/v1/conversations/${conversation!.id}/messages/create/`, { headers: { Authorization: `Bearer ${keys.server_key}` }, data: { body: "Anything else?", user_email: "sarah@example.com", message_type: "note" } });
+  await request.post(`/api/v1/conversations/${conversation!.id}/messages/create/`, { headers: { Authorization: `Bearer ${keys.server_key}` }, data: { body: "Anything else?", user_email: "sarah@example.com" } });
+  await expect(chat(page).getByRole("log", { name: "Messages" }).getByText("Anything else?")).toBeVisible({ timeout: 10_000 });
+  await composer.pressSequentially("My ");
+  await expect(composer).toHaveValue("My Draft reply");
+  await rating.getByRole("button", { name: "Send rating" }).click();
+  await expect(chat(page).getByText("Thanks for your rating!")).toBeVisible();
+  expect(JSON.stringify(await serverGet(request, `/api/v1/conversations/${conversation!.id}/activity/`))).toContain("Half written");
+  await page.context().close();
+});
+
+test("a verified visitor's history follows them to another device; the messenger follows the device's dark mode", async ({ browser, request }) => {
+  const keys = demoKeys();
+  const email = `${unique("devices-")}@example.ma`;
+  const identity = { email, user_hash: userHash(keys.identity_secret, email), first_name: "Dev" };
+  const { page: laptop } = await visit(browser, hostUrl(site.port, { key: keys.client_key, identify: identity }));
+  await launcher(laptop).click();
+  const text = unique("Asked on the laptop ");
+  await startConversation(laptop, text);
+  await expect(chat(laptop).locator("body")).toHaveCSS("background-color", "rgb(255, 255, 255)");
+  const [conversation] = await conversationsOf(request, email);
+  await request.post(`/api/v1/conversations/${conversation!.id}/messages/create/`, { headers: { Authorization: `Bearer ${keys.server_key}` }, data: { body: "Answered while you were away", user_email: "sarah@example.com" } });
+
+  // The phone: another browser with nothing stored, in dark mode, the same signed-in user.
+  const phone = await browser.newContext({ storageState: { cookies: [], origins: [] }, colorScheme: "dark" });
+  const page = await phone.newPage();
+  await page.goto(hostUrl(site.port, { key: keys.client_key, identify: identity }));
+  await launcher(page).click();
+  await chat(page).getByRole("button", { name: new RegExp(text) }).click();
+  const log = chat(page).getByRole("log", { name: "Messages" });
+  await expect(log.getByText(text)).toBeVisible();
+  await expect(log.getByText("Answered while you were away")).toBeVisible();
+  await expect(chat(page).locator("body")).toHaveCSS("background-color", "rgb(15, 23, 42)");
+  await phone.close();
+  await laptop.context().close();
+});
+
+test("outside business hours the messenger says when the team is back; a pk_test_ key keeps the chat on sandbox data", async ({ browser, request }) => {
+  const org = dexra("create-org", "--name", unique("Hours org "), "--owner-email", `${unique("owner-")}@example.test`, "--owner-password", "a long widget password");
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const days = Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, { enabled: true, open: "09:00", close: "17:00" }]));
+  // Open every day, but the next three days are holidays (a run across midnight stays inside them): away now, back at 09:00.
+  const hours = await request.put("/api/v1/business-hours/", { headers: { Authorization: `Bearer ${org.server_key}` }, data: { enabled: true, days, holidays: [day(0), day(1), day(2)] } });
+  expect(hours.status()).toBe(200);
+
+  const { page } = await visit(browser, hostUrl(site.port, { key: org.test_client_key! }));
+  await launcher(page).click();
+  await expect(chat(page).getByRole("status").filter({ hasText: "We're away right now" })).toContainText("at 09:00 (UTC)");
+  await expect(chat(page).getByText("Sandbox", { exact: true })).toBeVisible();
+  const text = unique("Sandbox hello ");
+  await startConversation(page, text);
+  const subjects = async (key: string) => ((await (await request.get("/api/v1/conversations/", { headers: { Authorization: `Bearer ${key}` } })).json()).results as { subject: string }[]).map((c) => c.subject);
+  expect(await subjects(org.test_server_key!)).toEqual([text]);
+  expect(await subjects(org.server_key!)).toEqual([]);
   await page.context().close();
 });

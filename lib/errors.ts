@@ -7,6 +7,7 @@ export type ErrorCode =
   | "already_assigned"
   | "idempotency_key_reused"
   | "payload_too_large"
+  | "unsupported_media_type"
   | "rate_limited"
   | "channel_not_configured"
   | "channel_not_verified";
@@ -20,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   already_assigned: 409,
   idempotency_key_reused: 422,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   channel_not_configured: 422,
   channel_not_verified: 422,

@@ -43,9 +43,12 @@ type DexraApi = ((method: string, ...args: unknown[]) => unknown) & Record<strin
     frame.parentElement!.setAttribute("data-open", String(open));
     launcher.setAttribute("aria-expanded", String(open));
     launcher.setAttribute("aria-label", open ? "Close chat" : unread ? `Open chat, ${unread} unread` : "Open chat");
-    post({ type: "dexra:visibility", open });
-    if (open) frame.focus();
-    else launcher.focus();
+    // Before the messenger is ready it learns the state (and takes focus) from the ready handshake instead: focusing
+    // the iframe while its document is still loading can leave Chromium routing keys to this page, and the visitor's
+    // first words go nowhere.
+    if (ready) post({ type: "dexra:visibility", open });
+    if (open && ready) frame.focus();
+    else if (!open) launcher.focus();
     emit(open ? "open" : "close");
   };
 
@@ -87,7 +90,10 @@ type DexraApi = ((method: string, ...args: unknown[]) => unknown) & Record<strin
       ready = true;
       post({ type: "dexra:page", url: location.href });
       pending.splice(0).forEach(post);
-      if (open) post({ type: "dexra:visibility", open: true });
+      if (open) {
+        post({ type: "dexra:visibility", open: true });
+        frame.focus();
+      }
       emit("ready");
       document.dispatchEvent(new CustomEvent("SBInit"));
     } else if (data.type === "dexra:unread") {

@@ -2,6 +2,7 @@ import { ApiError, invalid } from "../errors";
 import type { Ctx } from "../context";
 import { db } from "@/db/client";
 import { insertAttachment, MAX_ATTACHMENT_BYTES, serializeAttachment, storeFile } from "./attachments";
+import { assertUploadableType } from "./refused-types";
 import { fileStore } from "./store";
 import { assertUploadAllowed, lockUploader, type Uploader } from "./upload-cap";
 
@@ -24,10 +25,12 @@ export async function uploadAttachment(ctx: Ctx, body: Buffer, contentType: stri
   if (!file || typeof file === "string") throw invalid("file is required", [{ path: ["file"], message: "required" }]);
   if (file.size > MAX_ATTACHMENT_BYTES) throw new ApiError("payload_too_large", `Files are limited to ${MAX_ATTACHMENT_BYTES} bytes`);
   if (file.size === 0) throw invalid("file is empty", [{ path: ["file"], message: "empty" }]);
+  const content = Buffer.from(await file.arrayBuffer());
+  await assertUploadableType(file.name || "file", content);
   const uploader: Uploader | null = ctx.actor.type === "end_user" ? { endUserId: ctx.actor.id, address: options.clientAddress ?? null } : null;
   // Browsers (client keys) are capped per end user and address: checked before writing any bytes, and again under a lock.
   if (uploader) await assertUploadAllowed(db, ctx.orgId, uploader, file.size);
-  const stored = await storeFile(ctx.orgId, { filename: file.name || "file", content: Buffer.from(await file.arrayBuffer()), contentType: file.type });
+  const stored = await storeFile(ctx.orgId, { filename: file.name || "file", content, contentType: file.type });
   try {
     const row = await db.transaction(async (tx) => {
       if (uploader) {

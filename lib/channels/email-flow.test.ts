@@ -171,12 +171,13 @@ describe("email channel over real SMTP", () => {
     await smtp.sender.sendMail({ from: customer, to: org.address, subject: "Many", text: "Hi" });
     const [conversation] = await conversationsOf(org.orgId);
     for (let i = 0; i < 15; i++) await createMessage(org.ctx, conversation!.id, { body: `Answer ${i}` });
-    await waitFor(() => smtp.catcher.mails.filter((m) => m.envelope.to.includes(customer)).length >= 15);
-    await new Promise((r) => setTimeout(r, 300));
+    // Every reply settled as sent, then both workers stopped (each waits for what it has in hand): no send can still
+    // be on its way, so the catcher's count is final, with no fixed wait.
+    await waitFor(async () => (await emailRows(conversation!.id)).filter((r) => r.direction === "outbound" && r.delivery_status === "sent").length === 15);
+    await Promise.all([org.worker.stop(), second.stop()]);
     const got = smtp.catcher.mails.filter((m) => m.envelope.to.includes(customer));
     expect(got).toHaveLength(15);
     expect(new Set(got.map((m) => m.parsed.messageId)).size).toBe(15);
-    await Promise.all([org.worker.stop(), second.stop()]);
   });
 
   it("cross-tenant: mail to org A's address never lands in org B, even carrying B's reply token or Message-IDs", async () => {

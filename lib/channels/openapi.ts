@@ -66,9 +66,10 @@ export function registerChannelPaths(registry: OpenAPIRegistry) {
   registerOperation(registry, {
     method: "post", path: "/api/v1/attachments/", tags: ["Attachments"], keys: ["server", "client"], summary: "Upload an attachment",
     description:
-      "multipart/form-data with one `file` field, up to 25 MiB (DEXRA_ATTACHMENT_MAX_BYTES). Send the returned id in `attachment_ids` of send-message, messages/create or conversations/create (first message); unsent uploads are removed after a day. A client key's end user may upload at most DEXRA_END_USER_UPLOADS_PER_HOUR files (30) and DEXRA_END_USER_UPLOAD_BYTES_PER_HOUR bytes (100 MiB) per hour: 429 `rate_limited` with Retry-After beyond that. SVG and HTML are only ever served as downloads.",
+      "multipart/form-data with one `file` field, up to 25 MiB (DEXRA_ATTACHMENT_MAX_BYTES). Send the returned id in `attachment_ids` of send-message, messages/create or conversations/create (first message); unsent uploads are removed after a day. A client key's end user may upload at most DEXRA_END_USER_UPLOADS_PER_HOUR files (30) and DEXRA_END_USER_UPLOAD_BYTES_PER_HOUR bytes (100 MiB) per hour: 429 `rate_limited` with Retry-After beyond that. SVG and HTML are only ever served as downloads. Programs and scripts (Windows, Linux and macOS executables by their bytes; .exe, .msi, .bat, .cmd, .ps1, .vbs, .js, .jar, .apk, .lnk and the like by name) are refused with 415 `unsupported_media_type`.",
     request: { body: { content: { "multipart/form-data": { schema: z.object({ file: z.string().meta({ format: "binary" }) }) } } } },
     success: { 201: json(attachmentResponseSchema, "The stored file") },
+    errors: [415],
   });
   registry.registerPath({
     method: "get", path: "/api/attachments/{id}/", tags: ["Attachments"], summary: "Download an attachment (signed URL)",

@@ -18,6 +18,7 @@ const ERRORS: Record<number, string> = {
   404: "Not found, or belongs to another organization or end user",
   409: "Conflict",
   413: "Body above 1 MiB",
+  415: "A file of a type that is refused (programs and scripts)",
   422: "Idempotency-Key reused with a different body",
   429: "Rate limit exceeded (see Retry-After)",
 };

@@ -7,21 +7,47 @@ import { createTestOrg } from "../testing/test-org";
 import { widgetEventStream } from "./stream";
 import { publishVisitorTyping } from "./typing";
 
-/** Reads SSE data events from a widget stream until `until` matches one (or the timeout passes). */
-async function collect(stream: ReadableStream<Uint8Array>, until: (e: Record<string, unknown>) => boolean, timeoutMs = 5000) {
+type Event = Record<string, unknown>;
+
+/**
+ * Opens a widget stream for reading: `ready` resolves once the server said it is subscribed (its ": ready"
+ * comment), so changes made after it are certainly heard; `until` reads data events until one matches.
+ */
+function open(stream: ReadableStream<Uint8Array>) {
   const reader = stream.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>).getReader();
-  const events: Record<string, unknown>[] = [];
+  const events: Event[] = [];
   let raw = "";
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const next = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
-    if (!next || next.done) break;
+  let buffered = "";
+  async function readOnce(deadline: number) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const next = await Promise.race([reader.read(), new Promise<null>((r) => (timer = setTimeout(() => r(null), Math.max(0, deadline - Date.now()))))]);
+    clearTimeout(timer);
+    if (!next || next.done) return false;
     raw += next.value;
-    for (const line of next.value.split("\n")) if (line.startsWith("data: ")) events.push(JSON.parse(line.slice(6)));
-    if (events.some(until)) break;
+    buffered += next.value;
+    const blocks = buffered.split("\n\n");
+    buffered = blocks.pop()!;
+    for (const line of blocks.flatMap((b) => b.split("\n"))) if (line.startsWith("data: ")) events.push(JSON.parse(line.slice(6)));
+    return true;
   }
-  reader.releaseLock();
-  return { events, raw };
+  const ready = (async () => {
+    const deadline = Date.now() + 10_000;
+    while (!raw.includes(": ready")) if (!(await readOnce(deadline))) throw new Error("the stream never said it was ready");
+  })();
+  return {
+    ready,
+    events,
+    get raw() {
+      return raw;
+    },
+    /** Reads until `done(events)` holds, or until the timeout (then the caller's assertions tell what is missing). */
+    async until(done: (events: Event[]) => boolean, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!done(events) && (await readOnce(deadline)));
+      return events;
+    },
+    close: () => reader.releaseLock(),
+  };
 }
 
 describe("the widget stream", () => {
@@ -35,9 +61,8 @@ describe("the widget stream", () => {
     const foreign = await createConversation(other.ctx, { subject: "Foreign", user_email: "alice@example.com", description: "hi" });
 
     const abort = new AbortController();
-    const stream = widgetEventStream(org.orgId, alice.id, abort.signal);
-    const reading = collect(stream, (e) => e.type === "message" && e.conversation_id === mine.conversation.id);
-    await new Promise((r) => setTimeout(r, 300)); // the stream subscribes before the changes commit
+    const stream = open(widgetEventStream(org.orgId, alice.id, abort.signal));
+    await stream.ready;
 
     await createMessage(org.ctx, mine.conversation.id, { body: "SECRET NOTE", message_type: "note" });
     await publishPresence(org.ctx, { id: org.owner.id, name: "Olive Owner" }, mine.conversation.id, "viewing");
@@ -47,7 +72,8 @@ describe("the widget stream", () => {
     await publishPresence(org.ctx, { id: org.owner.id, name: "Olive Owner" }, mine.conversation.id, "typing");
     await createMessage(org.ctx, mine.conversation.id, { body: "Agent reply" });
 
-    const { events, raw } = await reading;
+    const events = await stream.until((seen) => seen.some((e) => e.type === "message" && e.conversation_id === mine.conversation.id));
+    const raw = stream.raw;
     abort.abort();
     expect(events).toEqual([
       { type: "typing", conversation_id: mine.conversation.id, typing: false, name: "Olive" },
@@ -69,31 +95,31 @@ describe("the widget stream after an identity merge", () => {
     const anonId = anon.conversation.requester!.id;
     const verified = await identifyEndUser(org.orgId, { email: `v-${Date.now()}@example.com` });
 
-    // Both streams are open before the merge (the verified user on another device, say), and both have already
-    // looked up who owns the conversation: a first reply warms every cache.
+    // Both streams are open before the merge (the verified user on another device, say), and the anonymous one has
+    // heard a first reply (which warmed the owner cache with the anonymous owner).
     const anonAbort = new AbortController();
     const verifiedAbort = new AbortController();
-    const anonStream = widgetEventStream(org.orgId, anonId, anonAbort.signal);
-    const verifiedStream = widgetEventStream(org.orgId, verified.id, verifiedAbort.signal);
-    const isSecond = (e: Record<string, unknown>) => e.type === "message" && (e as { n?: number }).n === 2;
-    const anonReading = collect(anonStream, isSecond, 4000);
-    const verifiedReading = collect(verifiedStream, (e) => e.type === "message", 6000);
-    await new Promise((r) => setTimeout(r, 300));
+    const anonStream = open(widgetEventStream(org.orgId, anonId, anonAbort.signal));
+    const verifiedStream = open(widgetEventStream(org.orgId, verified.id, verifiedAbort.signal));
+    await Promise.all([anonStream.ready, verifiedStream.ready]);
     await createMessage(org.ctx, anon.conversation.id, { body: "First reply" });
-    await new Promise((r) => setTimeout(r, 300));
+    await anonStream.until((seen) => seen.some((e) => e.type === "message"));
 
     expect(await mergeAnonymousEndUser(org.ctx, anon.anonymousToken!, verified.id)).toBe(1);
     await createMessage(org.ctx, anon.conversation.id, { body: "Second reply, after the merge" });
 
-    const heardByVerified = (await verifiedReading).events;
-    const heardByAnon = (await anonReading).events;
+    const moved = (seen: Event[]) => seen.findIndex((e) => e.type === "conversation");
+    const heardByVerified = await verifiedStream.until((seen) => moved(seen) >= 0 && seen.slice(moved(seen)).some((e) => e.type === "message"));
+    // Nothing comes after the second reply for the anonymous identity: give it a moment to (wrongly) arrive.
+    const heardByAnon = await anonStream.until(() => false, 1500);
     anonAbort.abort();
     verifiedAbort.abort();
-    // The new owner is told the conversation arrived, then hears the reply.
-    expect(heardByVerified).toEqual([
-      { type: "conversation", conversation_id: anon.conversation.id },
-      { type: "message", conversation_id: anon.conversation.id },
-    ]);
+    // The new owner is told the conversation arrived, then hears the reply. (The first reply may come too, before
+    // or after, if this stream was still looking up its owner when the merge landed: by then it is theirs.)
+    const reply = { type: "message", conversation_id: anon.conversation.id };
+    expect(heardByVerified.filter((e) => e.type === "conversation")).toEqual([{ type: "conversation", conversation_id: anon.conversation.id }]);
+    expect(heardByVerified.slice(moved(heardByVerified) + 1)[0]).toEqual(reply);
+    expect(heardByVerified.filter((e) => e.type !== "conversation")).toEqual(heardByVerified.filter((e) => e.type !== "conversation").map(() => reply));
     // The anonymous identity heard the first reply only.
     expect(heardByAnon.filter((e) => e.type === "message")).toEqual([{ type: "message", conversation_id: anon.conversation.id }]);
   });

@@ -6616,7 +6616,7 @@ export type paths = {
         put?: never;
         /**
          * Upload an attachment
-         * @description multipart/form-data with one `file` field, up to 25 MiB (DEXRA_ATTACHMENT_MAX_BYTES). Send the returned id in `attachment_ids` of send-message, messages/create or conversations/create (first message); unsent uploads are removed after a day. A client key's end user may upload at most DEXRA_END_USER_UPLOADS_PER_HOUR files (30) and DEXRA_END_USER_UPLOAD_BYTES_PER_HOUR bytes (100 MiB) per hour: 429 `rate_limited` with Retry-After beyond that. SVG and HTML are only ever served as downloads.
+         * @description multipart/form-data with one `file` field, up to 25 MiB (DEXRA_ATTACHMENT_MAX_BYTES). Send the returned id in `attachment_ids` of send-message, messages/create or conversations/create (first message); unsent uploads are removed after a day. A client key's end user may upload at most DEXRA_END_USER_UPLOADS_PER_HOUR files (30) and DEXRA_END_USER_UPLOAD_BYTES_PER_HOUR bytes (100 MiB) per hour: 429 `rate_limited` with Retry-After beyond that. SVG and HTML are only ever served as downloads. Programs and scripts (Windows, Linux and macOS executables by their bytes; .exe, .msi, .bat, .cmd, .ps1, .vbs, .js, .jar, .apk, .lnk and the like by name) are refused with 415 `unsupported_media_type`.
          *
          *     Server or client key.
          */
@@ -6667,6 +6667,15 @@ export type paths = {
                 };
                 /** @description Body above 1 MiB */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A file of a type that is refused (programs and scripts) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };

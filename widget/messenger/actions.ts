@@ -1,7 +1,7 @@
 import { ApiFailure, isExpired, type Identity } from "./api";
 import { uploadAll } from "./files";
 import { connectLive, type WidgetEvent } from "./live";
-import { api, ExpiredIdentity, loadConversation, loadConversations, loadMessages, markRead, totalUnread, type State } from "./state";
+import { api, ExpiredIdentity, loadConversation, loadConversations, loadMessages, markRead, rememberConversation, totalUnread, type State } from "./state";
 import type { Conversation, Profile, Visitor } from "./types";
 
 export type Host = {
@@ -146,7 +146,7 @@ export async function startConversation(state: State, host: Host, body: string, 
   }
   if (files.length) state.files = [];
   state.notice = null;
-  state.conversations.unshift(data);
+  rememberConversation(state, data);
   await loadMessages(state, data.id);
   markRead(state, data.id);
   state.screen = { name: "conversation", id: data.id };

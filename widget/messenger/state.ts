@@ -79,11 +79,19 @@ export async function loadMessages(state: State, id: string) {
   return data.results;
 }
 
+/**
+ * Puts a conversation in the list once: a live event and the create call that caused it can both bring the same
+ * new conversation, in either order.
+ */
+export function rememberConversation(state: State, conversation: Conversation) {
+  const index = state.conversations.findIndex((c) => c.id === conversation.id);
+  if (index >= 0) state.conversations[index] = conversation;
+  else state.conversations.unshift(conversation);
+}
+
 export async function loadConversation(state: State, id: string) {
   const { data } = await api<Conversation>(state, `/api/v1/conversations/${id}/`);
-  const index = state.conversations.findIndex((c) => c.id === id);
-  if (index >= 0) state.conversations[index] = data;
-  else state.conversations.unshift(data);
+  rememberConversation(state, data);
   return data;
 }
 

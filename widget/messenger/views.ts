@@ -120,13 +120,17 @@ function compose(state: State, on: Handlers) {
   return [header(state, on, "New conversation", true), main, form];
 }
 
+const chosenScores = new Map<string, number>();
+
 function rating(state: State, on: Handlers, id: string) {
   if (state.rated.has(id)) return h("p", { class: "rated", role: "status" }, "Thanks for your rating!");
-  const comment = h("textarea", { rows: 2, "aria-label": "Comment (optional)", placeholder: "Comment (optional)" });
-  let score = 0;
+  const comment = h("textarea", { name: "comment", rows: 2, "aria-label": "Comment (optional)", placeholder: "Comment (optional)" });
+  // The chosen score outlives a redraw of the form, like the comment.
+  let score = chosenScores.get(id) ?? 0;
   const stars = [1, 2, 3, 4, 5].map((n) =>
-    h("button", { type: "button", class: "star", "aria-pressed": "false", "aria-label": `${n} out of 5`, onclick: (e: Event) => {
+    h("button", { type: "button", class: "star", "aria-pressed": String(n <= score), "aria-label": `${n} out of 5`, onclick: (e: Event) => {
       score = n;
+      chosenScores.set(id, n);
       stars.forEach((s, i) => s.setAttribute("aria-pressed", String(i < n)));
       (e.currentTarget as HTMLElement).focus();
     } }, "★"),
@@ -172,10 +176,33 @@ function thread(state: State, on: Handlers, id: string) {
   return [header(state, on, c?.subject ?? "Conversation", true), main, form];
 }
 
-/** Draws the current screen; the composer's draft and focus survive a redraw of the same screen. */
+type Field = HTMLInputElement | HTMLTextAreaElement;
+const typedFields = (root: HTMLElement) => [...root.querySelectorAll<Field>("textarea[name], input[name]:not([type=file])")];
+
+/**
+ * What the visitor typed on this screen: every named field's value, which one has focus and where its caret is.
+ * Live events redraw the screen at any moment (an agent typing, a reply elsewhere): none of it may be lost.
+ */
+function typedOn(root: HTMLElement) {
+  const values = new Map(typedFields(root).map((f) => [f.name, f.value]));
+  const active = document.activeElement as Field | null;
+  const focus = active && root.contains(active) && typedFields(root).includes(active) ? { name: active.name, start: active.selectionStart, end: active.selectionEnd } : null;
+  return { values, focus };
+}
+
+function restoreTyped(root: HTMLElement, typed: ReturnType<typeof typedOn>) {
+  for (const field of typedFields(root)) {
+    const value = typed.values.get(field.name);
+    if (value !== undefined) field.value = value;
+    if (typed.focus?.name !== field.name) continue;
+    field.focus();
+    if (typed.focus.start !== null && typed.focus.end !== null) field.setSelectionRange(typed.focus.start, typed.focus.end);
+  }
+}
+
+/** Draws the current screen; what the visitor typed, the focus and the caret survive a redraw of the same screen. */
 export function render(root: HTMLElement, state: State, on: Handlers) {
-  const draft = (root.querySelector("#composer") as HTMLTextAreaElement | null)?.value ?? "";
-  const focused = document.activeElement?.id === "composer";
+  const typed = typedOn(root);
   const screenKey = JSON.stringify(state.screen);
   if (state.blocked) {
     replaceChildren(root, header(state, on, "Chat unavailable", false), h("main", { class: "blocked", role: "alert" }, h("p", {}, "We can't start the chat right now."), h("p", { class: "reason" }, state.blocked)));
@@ -188,11 +215,7 @@ export function render(root: HTMLElement, state: State, on: Handlers) {
       ? h("p", { class: "notice", role: "alert" }, state.notice)
       : null;
   replaceChildren(root, ...screen, notice);
-  const area = root.querySelector("#composer") as HTMLTextAreaElement | null;
-  if (area && root.dataset.screen === screenKey) {
-    area.value = draft;
-    if (focused) area.focus();
-  }
+  if (root.dataset.screen === screenKey) restoreTyped(root, typed);
   root.dataset.screen = screenKey;
   root.querySelector(".messages")?.lastElementChild?.scrollIntoView({ block: "end" });
 }

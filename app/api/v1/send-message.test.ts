@@ -72,6 +72,23 @@ describe("POST /api/v1/attachments/", () => {
     const noFile = await callRoute(upload.POST, "POST", "/api/v1/attachments/", { key: org.serverKey, body: { file: "x" } });
     expect(noFile.status).toBe(400);
   });
+
+  it("refuses programs and scripts with 415, by their bytes or their name, and stores nothing", async () => {
+    const org = await createTestOrg();
+    const count = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from attachments where organization_id = ${org.orgId}`))[0]!.n;
+    // A Windows executable renamed to look like a document, and a Linux one without an extension: caught by the bytes.
+    const pe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from("PE\0\0"), Buffer.alloc(200)]);
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]);
+    for (const [name, content] of [["invoice.pdf", pe], ["tool", elf], ["setup.exe", "not really a program"], ["run.BAT", "echo hi"], ["payload.js", "alert(1)"]] as const) {
+      const refused = await uploadFile(org.serverKey, name, content);
+      expect([name, refused.status, refused.body.error.code]).toEqual([name, 415, "unsupported_media_type"]);
+      expect(refused.body.error.message).toContain(name);
+    }
+    expect(await count()).toBe(0);
+    // Ordinary files still pass, whatever they are called.
+    expect((await uploadFile(org.serverKey, "notes.txt", "hello", "text/plain")).status).toBe(201);
+    expect((await uploadFile(org.serverKey, "exe-list.csv", "a,b\n", "text/csv")).status).toBe(201);
+  });
 });
 
 describe("POST /api/v1/send-message/", () => {
