@@ -8,7 +8,8 @@ import { anonymizeConversation } from "../privacy/anonymize";
 import { createTestOrg } from "../testing/test-org";
 import { deleteConversationAttachments, insertAttachment, storeFile } from "./attachments";
 import { drainFileDeletions } from "./file-deletions";
-import { fileStore, replaceFileStore, type FileStore } from "./store";
+import type { FileStore } from "./file-store";
+import { fileStore, replaceFileStore } from "./store";
 
 // A second connection, outside the code under test: it sees only what has been committed.
 const observer = postgres(process.env.DATABASE_URL!, { max: 1 });

@@ -1,4 +1,4 @@
-import type { FileStore } from "./store";
+import type { FileStore } from "./file-store";
 
 export type S3Config = { bucket: string; endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean; prefix: string };
 

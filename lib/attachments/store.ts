@@ -2,14 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { dataDir } from "@/db/client";
+import type { FileStore } from "./file-store";
 import { s3ConfigFromEnv, s3Store } from "./s3-store";
-
-/** Where attachment bytes live. Local disk by default; the database only keeps the key. */
-export type FileStore = {
-  put(key: string, content: Buffer, contentType: string): Promise<void>;
-  get(key: string): Promise<Buffer | null>;
-  delete(key: string): Promise<void>;
-};
 
 function localStore(root: string): FileStore {
   // Keys are generated here (org/uuid), never taken from a filename, so they cannot escape the root.
