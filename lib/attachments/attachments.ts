@@ -93,6 +93,14 @@ export async function deleteConversationAttachments(orgId: string, conversationI
   return deleteAttachmentRows(executor, sql`organization_id = ${orgId} and conversation_id = ${conversationId}`);
 }
 
+/**
+ * Removes every file an end user uploaded, wherever it is (unsent, or in a conversation they did not request after a
+ * merge), queuing the bytes like deleteConversationAttachments: for their erasure (GDPR).
+ */
+export async function deleteEndUserUploads(orgId: string, endUserId: string, executor: DbOrTx = db) {
+  return deleteAttachmentRows(executor, sql`organization_id = ${orgId} and uploaded_by_end_user_id = ${endUserId}`);
+}
+
 /** Uploads never sent with a message, and files whose conversation is gone (ON DELETE SET NULL), after a day. */
 export const ORPHAN_AFTER_MS = 24 * 60 * 60 * 1000;
 

@@ -109,7 +109,10 @@ async function seedPersonalData(org: Awaited<ReturnType<typeof createTestOrg>>, 
   // A file the customer sent: its name is in a row, its bytes on disk.
   const file = await storeFile(org.orgId, { filename: `${token}passport.txt`, content: Buffer.from(`passport of ${token}file`), contentType: "text/plain" });
   await insertAttachment(db, org.orgId, file, { conversationId: conversation.id });
-  return { ...(conversation as { id: string; requester: { id: string }; created_at: string }), storageKey: file.storageKey };
+  // A file they uploaded from the widget and never sent: in no conversation, yet theirs (name, bytes, address).
+  const unsent = await storeFile(org.orgId, { filename: `${token}unsent.txt`, content: Buffer.from(`draft of ${token}upload`), contentType: "text/plain" });
+  await insertAttachment(db, org.orgId, unsent, { uploadedByEndUserId: conversation.requester.id, uploadedFromAddress: "127.0.0.77" });
+  return { ...(conversation as { id: string; requester: { id: string }; created_at: string }), storageKey: file.storageKey, unsentKey: unsent.storageKey };
 }
 
 describe("GDPR anonymization", () => {
@@ -143,6 +146,8 @@ describe("GDPR anonymization", () => {
     expect(await findInDatabase(token)).toEqual([]);
     expect(await findInDump(token)).toEqual([]);
     expect(await fileStore().get(conversation.storageKey)).toBeNull();
+    expect(await fileStore().get(conversation.unsentKey)).toBeNull();
+    expect(await rows(sql`select 1 from attachments where organization_id = ${org.orgId} and uploaded_from_address is not null`)).toEqual([]);
     expect(findInFiles(token)).toEqual([]);
     const [after] = await rows<{ messages: number; activities: number; events: number; created: string }>(sql`select
       (select count(*)::int from messages where organization_id = ${org.orgId}) as messages,

@@ -8,6 +8,7 @@ import { getEndUserRowOrThrow } from "../end-users/end-users";
 import { ApiError } from "../errors";
 import { emitEvent } from "../events/record";
 import { recordAudit } from "../audit/record-audit";
+import { deleteEndUserUploads } from "../attachments/attachments";
 import { drainSoon } from "../attachments/file-deletions";
 import { anonymizeConversationEmail } from "../channels/anonymize-email";
 import { REDACTED, scrubAttributes, scrubJson } from "./scrub";
@@ -61,9 +62,11 @@ async function anonymizeConversationsInTx(tx: Tx, ctx: Ctx, locked: Conversation
     for (const id of ids) storageKeys.push(...(await anonymizeConversationEmail(ctx.orgId, id, tx)).storageKeys);
   }
   if (userIds.length) {
-    // Their messages in conversations they did not request (a merge can move them) go too.
+    // Their messages in conversations they did not request (a merge can move them) go too, and every file they
+    // uploaded (unsent ones included: the export lists them).
     await tx.execute(sql`update messages set body = ${REDACTED}, sender_email = null, external_id = null
       where organization_id = ${ctx.orgId} and author_end_user_id in (${sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    for (const userId of userIds) storageKeys.push(...(await deleteEndUserUploads(ctx.orgId, userId, tx)).storageKeys);
   }
   await scrubCopies(tx, ctx.orgId, ids, userIds);
   return storageKeys;
