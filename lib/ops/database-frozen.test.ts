@@ -59,7 +59,13 @@ describe("a database that stops answering without closing its connections", () =
   }, 40_000);
 
   it("lets slow work on a database that answers run to its end", async () => {
-    const [row] = await watchDatabase(rows<{ done: number }>(sql`select 1 as done from pg_sleep(1.5)`), 200);
+    const [row] = await watchDatabase(rows<{ done: number }>(sql`select 1 as done from pg_sleep(1.5)`), { afterMs: 200 });
     expect(row).toEqual({ done: 1 });
+  });
+
+  it("gives up on work still waiting past the ceiling even though new connections answer (its own connection is the one that stopped)", async () => {
+    const started = performance.now();
+    await expect(watchDatabase(rows(sql`select pg_sleep(3)`), { afterMs: 200, ceilingMs: 600 })).rejects.toMatchObject({ code: "08006" });
+    expect(performance.now() - started).toBeLessThan(2_500);
   });
 });

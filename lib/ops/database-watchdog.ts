@@ -7,8 +7,11 @@ import postgres from "postgres";
  * on a new connection, whether it answers. If it does, the request is merely slow and keeps going (checked
  * again later); if it does not, the request answers 503 now. Work left behind finishes or fails on its own
  * (an Idempotency-Key retry then replays or waits for it, see lib/api/idempotency.ts).
+ * A request still waiting after DATABASE_WATCHDOG_CEILING_MS answers 503 even though new connections work: its
+ * pooled connection is the one that stopped answering (a failover, a connection dropped without a reset).
  */
 const AFTER_MS = Number(process.env.DATABASE_WATCHDOG_MS ?? 3_000);
+const CEILING_MS = Number(process.env.DATABASE_WATCHDOG_CEILING_MS ?? 60_000);
 const PROBE_TIMEOUT_MS = 2_000;
 // Many requests waiting at once share one probe.
 const PROBE_REUSE_MS = 1_000;
@@ -30,8 +33,9 @@ async function probe(url: string): Promise<boolean> {
   try {
     const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
     return await Promise.race([client`select 1`.then(() => true), late]);
-  } catch {
-    return false;
+  } catch (error) {
+    // An error with a SQLSTATE (too many clients, starting up) is an answer: the server is there, only busy.
+    return /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown }).code ?? ""));
   } finally {
     clearTimeout(timer);
     client.end({ timeout: 0 }).catch(() => {});
@@ -43,10 +47,14 @@ function databaseAnswers(url: string): Promise<boolean> {
   return lastProbe.answers;
 }
 
-/** `work`'s result, or DatabaseUnresponsiveError once it has waited `afterMs` on a database that does not answer. */
-export function watchDatabase<T>(work: Promise<T>, afterMs = AFTER_MS): Promise<T> {
-  const url = process.env.DATABASE_URL;
+/**
+ * `work`'s result, or DatabaseUnresponsiveError once it has waited `afterMs` on a database that does not answer (or
+ * `ceilingMs` in all). `url` is the database `work` reads (the primary unless said otherwise).
+ */
+export function watchDatabase<T>(work: Promise<T>, options: { afterMs?: number; ceilingMs?: number; url?: string } = {}): Promise<T> {
+  const { afterMs = AFTER_MS, ceilingMs = CEILING_MS, url = process.env.DATABASE_URL } = options;
   if (!url || !(afterMs > 0)) return work;
+  const startedAt = Date.now();
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     let timer: NodeJS.Timeout;
@@ -59,7 +67,7 @@ export function watchDatabase<T>(work: Promise<T>, afterMs = AFTER_MS): Promise<
     const check = () =>
       void databaseAnswers(url).then((answers) => {
         if (settled) return;
-        if (answers) timer = setTimeout(check, afterMs);
+        if (answers && (!(ceilingMs > 0) || Date.now() - startedAt < ceilingMs)) timer = setTimeout(check, afterMs);
         else settle(() => reject(new DatabaseUnresponsiveError()));
       });
     timer = setTimeout(check, afterMs);

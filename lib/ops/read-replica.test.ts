@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, replicaDb, rows, sql } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
@@ -76,6 +79,26 @@ describe("read replica (DATABASE_REPLICA_URL)", () => {
     await expect.poll(created, { timeout: 10_000 }).toBe(2);
     expect(await csvRows()).toBe(2);
   });
+
+  it("with the replica frozen (its connections open, never answering), searches and reports are answered by the primary within seconds", async () => {
+    const { ctx } = await createTestOrg("Replica frozen");
+    await createConversation(ctx, { subject: "Echidna sighting" });
+    await expect.poll(() => search(ctx, "echidna"), { timeout: 10_000 }).toBe(1);
+    const postmaster = fs.readFileSync(path.join(replica.dir, "data", "postmaster.pid"), "utf8").split("\n")[0]!.trim();
+    const frozen = [postmaster, ...execFileSync("ps", ["-o", "pid=", "--ppid", postmaster], { encoding: "utf8" }).split(/\s+/).filter(Boolean)];
+    execFileSync("kill", ["-STOP", ...frozen]);
+    try {
+      const started = performance.now();
+      const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
+      const [found, summary] = await Promise.all([search(ctx, "echidna"), getReportSummary(ctx, range)]);
+      expect(found).toBe(1);
+      expect(summary.conversations_created).toBe(1);
+      // The watchdog's wait (3 s) and its probe's (2 s), with room for a loaded machine; it used to hang for good.
+      expect(performance.now() - started).toBeLessThan(12_000);
+    } finally {
+      execFileSync("kill", ["-CONT", ...frozen]);
+    }
+  }, 40_000);
 
   it("with the replica down, searches are answered by the primary", async () => {
     const { ctx } = await createTestOrg("Replica down");
