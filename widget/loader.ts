@@ -92,7 +92,9 @@ type DexraApi = ((method: string, ...args: unknown[]) => unknown) & Record<strin
       pending.splice(0).forEach(post);
       if (open) {
         post({ type: "dexra:visibility", open: true });
-        frame.focus();
+        // Only if the visitor has not moved on meanwhile (typing in the host page's own fields).
+        const active = document.activeElement;
+        if (!active || active === document.body || active === launcher) frame.focus();
       }
       emit("ready");
       document.dispatchEvent(new CustomEvent("SBInit"));

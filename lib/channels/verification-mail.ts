@@ -29,9 +29,9 @@ export async function claimDueVerifications(limit: number, leaseMs: number, orga
 }
 
 /**
- * Settles a lease. The outcome is recorded only if the code mailed is still the channel's: a resend during the
- * attempt (a new code still to mail) or another organization verifying the address (its note to this channel) must
- * not be overwritten by the result of mailing an obsolete code.
+ * Settles a lease. The outcome is recorded only if the code mailed is still the channel's: when another
+ * organization verified the address meanwhile, its note to this channel must not be overwritten by the result of
+ * mailing an obsolete code. (A resend meanwhile also clears the lease, so the lease check alone already skips it.)
  */
 function settle(claim: ClaimedVerification, outcome: { sentAt: SQL; nextAttemptAt: SQL; error: SQL }) {
   const current = sql`verification_nonce is not distinct from ${claim.nonce}`;

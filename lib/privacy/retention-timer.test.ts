@@ -5,7 +5,7 @@ import { createConversation } from "../conversations/create-conversation";
 import { updateConversation } from "../conversations/update-conversation";
 import { createTestOrg } from "../testing/test-org";
 import { eventually } from "../testing/webhook-receiver";
-import { startRetentionTimer, updateRetention } from "./retention";
+import { retentionIntervalMs, startRetentionTimer, updateRetention } from "./retention";
 
 // The timer the worker starts (its own file: the timer lives as long as this test process).
 describe("the retention timer", () => {
@@ -23,12 +23,18 @@ describe("the retention timer", () => {
     const notYet = await closedDaysAgo("Not yet due", 20);
 
     // The pass at start: a worker restarted more often than the interval still anonymizes what is due.
-    await startRetentionTimer(200);
+    await startRetentionTimer(200, [org.orgId]);
     expect(await subject(due)).toBe("[anonymized]");
     expect(await subject(notYet)).toBe("Not yet due");
 
     // Eleven days later (moved back in time), the next tick of the interval takes it.
     await rows(sql`update conversations set resolved_at = now() - interval '31 days' where id = ${notYet}`);
     await eventually(async () => expect(await subject(notYet)).toBe("[anonymized]"));
+  });
+
+  it("reads its interval as a positive number of milliseconds; an empty or unreadable value is the default, never a 1 ms loop", () => {
+    expect(retentionIntervalMs("250")).toBe(250);
+    for (const bad of ["", " ", "10m", "0", "-5", "1.5"]) expect(retentionIntervalMs(bad)).toBe(10 * 60_000);
+    expect(retentionIntervalMs(undefined)).toBe(10 * 60_000);
   });
 });

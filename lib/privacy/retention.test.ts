@@ -28,13 +28,13 @@ describe("retention: anonymize closed conversations after N days", () => {
     const { conversation: open } = await createConversation(org.ctx, { subject: "Open one", user_email: "open@example.test" });
     await rows(sql`update conversations set created_at = '2030-01-01' where id = ${open.id}`);
 
-    await runRetention(NOW);
+    await runRetention(NOW, [org.orgId]);
     expect(Object.values(await subjects(org.orgId)).sort()).toEqual(["Held one", "Old one", "Open one", "Recent one"]);
 
     await updateRetention(org.ctx, { anonymize_closed_after_days: "30" });
     expect(await getRetention(org.ctx)).toEqual({ anonymize_closed_after_days: 30 });
     // Several workers at once: each conversation is anonymized exactly once.
-    await Promise.all([runRetention(NOW), runRetention(NOW), runRetention(NOW)]);
+    await Promise.all([runRetention(NOW, [org.orgId]), runRetention(NOW, [org.orgId]), runRetention(NOW, [org.orgId])]);
     const after = await subjects(org.orgId);
     expect(after[old]).toBe("[anonymized]");
     expect(after[held]).toBe("Held one");
@@ -51,7 +51,7 @@ describe("retention: anonymize closed conversations after N days", () => {
     expect(body!.body).toBe("[anonymized]");
 
     // Ten days later the recent one is due as well.
-    await runRetention(new Date("2031-07-11T00:00:00Z"));
+    await runRetention(new Date("2031-07-11T00:00:00Z"), [org.orgId]);
     expect((await subjects(org.orgId))[recent]).toBe("[anonymized]");
     await updateRetention(org.ctx, { anonymize_closed_after_days: "" });
     expect(await getRetention(org.ctx)).toEqual({ anonymize_closed_after_days: null });

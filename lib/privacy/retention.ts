@@ -18,9 +18,9 @@ const BATCH = 50;
 /**
  * Anonymizes closed conversations older than their organization's retention (days after resolved_at), skipping
  * `legal-hold`. Each batch is claimed FOR UPDATE SKIP LOCKED and re-checked, so any number of processes can run
- * it at once and each conversation is anonymized exactly once.
+ * it at once and each conversation is anonymized exactly once. `organizationIds` limits a run to those (tests).
  */
-export async function runRetention(now = new Date()): Promise<number> {
+export async function runRetention(now = new Date(), organizationIds?: string[]): Promise<number> {
   let done = 0;
   for (;;) {
     const storageKeys: string[] = [];
@@ -32,6 +32,7 @@ export async function runRetention(now = new Date()): Promise<number> {
         .where(
           and(
             isNull(conversations.anonymizedAt),
+            organizationIds ? inArray(conversations.organizationId, organizationIds) : undefined,
             inArray(conversations.status, ["resolved", "closed"]),
             sql`${organizations.anonymizeClosedAfterDays} is not null`,
             lte(conversations.resolvedAt, sql`${now.toISOString()}::timestamptz - make_interval(days => ${organizations.anonymizeClosedAfterDays})`),
@@ -59,10 +60,21 @@ export async function runRetention(now = new Date()): Promise<number> {
  * Started by the worker (in the app unless DEXRA_WORKER=off, and by `npm run worker`): a first pass right away
  * (a process restarted more often than the interval would otherwise never run it), then every interval.
  */
-export function startRetentionTimer(intervalMs = Number(process.env.DEXRA_RETENTION_INTERVAL_MS ?? 10 * 60_000)): Promise<void> {
-  runEvery("retention", intervalMs, () => runRetention());
+const DEFAULT_INTERVAL_MS = 10 * 60_000;
+
+/** DEXRA_RETENTION_INTERVAL_MS as a positive whole number of milliseconds; anything else (empty, "10m") is the default, not a 1 ms loop. */
+export function retentionIntervalMs(value = process.env.DEXRA_RETENTION_INTERVAL_MS): number {
+  const ms = Number(value);
+  if (value === undefined || value.trim() === "") return DEFAULT_INTERVAL_MS;
+  if (Number.isInteger(ms) && ms > 0) return ms;
+  logger.warn({ value }, "DEXRA_RETENTION_INTERVAL_MS is not a positive number of milliseconds: using 10 minutes");
+  return DEFAULT_INTERVAL_MS;
+}
+
+export function startRetentionTimer(intervalMs = retentionIntervalMs(), organizationIds?: string[]): Promise<void> {
+  runEvery("retention", intervalMs, () => runRetention(new Date(), organizationIds));
   // The first pass (callers need not wait for it; a failure is logged and the next tick tries again).
-  return runRetention().then(
+  return runRetention(new Date(), organizationIds).then(
     () => undefined,
     (err) => logger.error({ err, job: "retention" }, "retention pass failed"),
   );
