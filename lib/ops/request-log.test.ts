@@ -51,7 +51,7 @@ describe("request logs", () => {
     expect(answer.status).toBe(500);
     expect(answer.body.error).toMatchObject({ code: "internal_error", message: expect.stringContaining(id) });
     const mine = lines.filter((l) => l.reqId === id);
-    expect(mine.map((l) => [l.level, l.msg])).toEqual([["error", "request failed"], ["error", "request failed"]]);
+    expect(mine.map((l) => [l.level, l.msg])).toEqual([["error", "request failed"], ["error", "request"]]);
     expect(mine[0]!.err).toMatchObject({ message: "disk on fire" });
     expect(mine[1]).toMatchObject({ status: 500, path: "/api/v1/anything/" });
   });

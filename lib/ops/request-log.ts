@@ -10,7 +10,8 @@ export function finishApiRequest(request: Request, requestId: string, startedAt:
   const { pathname } = new URL(request.url);
   observeRequest(request.method, pathname, response.status, ms / 1000);
   const line = { reqId: requestId, method: request.method, path: pathname, status: response.status, ms: Math.round(ms * 10) / 10 };
-  if (response.status >= 500) logger.error(line, "request failed");
+  // The same "request" line for every answer, at error level for a 5xx (whose cause error-response.ts logged).
+  if (response.status >= 500) logger.error(line, "request");
   else logger.info(line, "request");
   return response;
 }
