@@ -51,9 +51,7 @@ const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * handler itself, never only in middleware.
  */
 export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, options: WithApiKeyOptions) {
-  const handle = async (request: Request, context?: RouteContext<P>): Promise<Response> => {
-    const requestId = randomUUID();
-    const startedAt = performance.now();
+  const handle = async (request: Request, context: RouteContext<P> | undefined, requestId: string, startedAt: number): Promise<Response> => {
     const origin = request.headers.get("origin");
     let headers: Record<string, string> = { "x-request-id": requestId, ...corsHeaders(origin) };
     try {
@@ -101,12 +99,15 @@ export function withApiKey<P = Record<string, never>>(handler: ApiHandler<P>, op
     }
   };
   // A database that stops answering answers 503 within seconds instead of hanging (lib/ops/database-watchdog.ts).
-  return (request: Request, context?: RouteContext<P>): Promise<Response> =>
-    watchDatabase(handle(request, context)).catch((error: unknown) => {
-      const response = errorResponse(error, randomUUID());
-      for (const [name, value] of Object.entries(corsHeaders(request.headers.get("origin")))) response.headers.set(name, value);
-      return response;
+  return (request: Request, context?: RouteContext<P>): Promise<Response> => {
+    const requestId = randomUUID();
+    const startedAt = performance.now();
+    return watchDatabase(handle(request, context, requestId, startedAt)).catch((error: unknown) => {
+      const response = errorResponse(error, requestId);
+      for (const [name, value] of Object.entries({ "x-request-id": requestId, ...corsHeaders(request.headers.get("origin")) })) response.headers.set(name, value);
+      return finishApiRequest(request, requestId, startedAt, response);
     });
+  };
 }
 
 async function runIdempotent<P>(req: ApiRequest<P>, idempotencyKey: string, bodyText: string, handler: ApiHandler<P>) {

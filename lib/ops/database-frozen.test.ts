@@ -50,6 +50,10 @@ describe("a database that stops answering without closing its connections", () =
       expect(result.status).toBe(503);
       expect(result.body.error.code).toBe("service_unavailable");
       expect(result.headers.get("retry-after")).toBe("5");
+      // The request keeps one id: its X-Request-Id header and its error message name the same one.
+      const id = result.headers.get("x-request-id");
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(result.body.error.message).toContain(`request id ${id}`);
       // The watchdog's wait (3 s) and its probe's (2 s), with room for a loaded machine; it used to hang for good.
       expect(ms).toBeLessThan(9_000);
     } finally {
