@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
+import { reportHref } from "@/components/reports/format";
+import { reportParams } from "@/app/reports/search-params";
 import { assignConversation } from "../conversations/assign-conversation";
-import { resolveConversation } from "../conversations/resolve-conversation";
+import { reopenConversation, resolveConversation } from "../conversations/resolve-conversation";
 import { createSlaPolicy } from "../sla/manage-policies";
 import { markSlaBreaches } from "../sla/mark-breaches";
 import { updateOrganization } from "../organizations/manage-organization";
@@ -11,7 +13,7 @@ import { breakdown, createdHeatmap } from "./breakdown";
 import { exportReportCsv } from "./csv";
 import { resolveReportScope } from "./range";
 import { listReportConversations } from "./report-conversations";
-import { loadReportDrilldown } from "./report-page";
+import { loadReportDrilldown, loadReportPage } from "./report-page";
 import { slaAttainmentPct } from "./sla-attainment";
 import { getReportSummary } from "./summary";
 import { getReportTimeseries } from "./timeseries";
@@ -90,6 +92,51 @@ describe("reports agree", () => {
     expect(drilled.map((c) => c.id).sort()).toEqual([made[1]!.id, made[2]!.id].sort());
     const csv = parseCsv((await exportReportCsv(org.ctx, range)).csv);
     expect(csv.filter((r) => r.sla_breached === "true")).toHaveLength(summary.sla.breached);
+  });
+
+  it("each bar of the chart drills down to exactly the conversations it counts, judged against the range's end", async () => {
+    const org = await createReportsOrg();
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const twice = await customerConversation(org.ctx, "Resolved twice");
+    const once = await customerConversation(org.ctx, "Resolved once");
+    await resolveConversation(org.ctx, twice.id);
+    await reopenConversation(org.ctx, twice.id);
+    await resolveConversation(org.ctx, twice.id);
+    await resolveConversation(org.ctx, once.id);
+    // Day 1: `twice` resolved, reopened; `once` resolved. Day 3: `twice` resolved again (its last resolution).
+    const at = (d: number, hour: string) => `${day(d)}T${hour}:00:00Z`;
+    await db.execute(sql`update reporting_facts f set occurred_at = v.at::timestamptz, superseded_at = v.sup::timestamptz
+      from (select id, row_number() over (order by id) as n from reporting_facts where conversation_id = ${twice.id} and kind in ('resolved', 'reopened')) r,
+        (values (1, ${at(-2, "12")}, ${at(0, "01")}), (2, ${at(-2, "13")}, null), (3, ${at(0, "01")}, null)) v(n, at, sup)
+      where f.id = r.id and r.n = v.n`);
+    await db.execute(sql`update reporting_facts set occurred_at = ${at(-2, "14")}::timestamptz where conversation_id = ${once.id} and kind = 'resolved'`);
+
+    const report = await loadReportPage(org.ctx, { from: day(-2), to: day(1), time_zone: "UTC" });
+    expect(report.series.map((p) => p.resolved)).toEqual([1, 0, 1]);
+    expect(report.series.map((p) => p.created)).toEqual([0, 0, 2]);
+    const links = { from: report.scope.from.toISOString(), to: report.scope.to.toISOString(), time_zone: "UTC", business_hours: false, team: null, agent: null };
+    // The drill-down of each bar, through the link the page builds (app/reports/page.tsx) and the params it reads.
+    const drilled = async (metric: string, window: { from: string; to: string }) => {
+      const href = reportHref("/reports/conversations", links, { metric, occurred_from: window.from, occurred_to: window.to });
+      const params = reportParams(Object.fromEntries(new URL(href, "http://localhost").searchParams));
+      return (await loadReportDrilldown(org.ctx, params)).conversations.map((c) => c.id);
+    };
+    const byBar = [];
+    for (const p of report.series) {
+      const resolved = await drilled("resolved", p.window);
+      expect(resolved, p.start).toHaveLength(p.resolved);
+      expect(await drilled("created", p.window), p.start).toHaveLength(p.created);
+      byBar.push(resolved);
+    }
+    expect(byBar).toEqual([[once.id], [], [twice.id]]);
+    // The trap: a scope narrowed to day 1 would judge `twice`'s first resolution as its last and list it there too.
+    const dayOne = { ...report.scope, to: new Date(report.series[1]!.start) };
+    expect(await listReportConversations(dayOne, "resolved")).toHaveLength(2);
+
+    await expect(loadReportDrilldown(org.ctx, { ...links, team: undefined, agent: undefined, metric: "resolved", occurred_from: report.series[1]!.start }))
+      .rejects.toMatchObject({ code: "validation_error" });
+    await expect(loadReportDrilldown(org.ctx, { ...links, team: undefined, agent: undefined, metric: "resolved", occurred_from: links.to, occurred_to: links.from }))
+      .rejects.toMatchObject({ code: "validation_error" });
   });
 
   it("each busiest-hours cell drills down to the conversations it counts, in the report's time zone", async () => {

@@ -38,7 +38,14 @@ export async function loadReportPage(ctx: Ctx, input: Record<string, unknown>) {
     manager ? listAgents(ctx) : Promise.resolve([]),
     listTeams(ctx),
   ]);
-  const series = created.points.map((p, i) => ({ start: p.start, created: p.value ?? 0, resolved: resolved.points[i]?.value ?? 0 }));
+  // Each bar's drill-down window: its bucket clipped to the range (the first bucket may start before it). The
+  // drill-down keeps the whole range as its scope and narrows by this window (see drilldownIds).
+  const series = created.points.map((p, i) => ({
+    start: p.start,
+    created: p.value ?? 0,
+    resolved: resolved.points[i]?.value ?? 0,
+    window: { from: i === 0 ? scope.from.toISOString() : p.start, to: created.points[i + 1]?.start ?? scope.to.toISOString() },
+  }));
   return {
     scope,
     manager,
@@ -56,8 +63,9 @@ export async function loadReportPage(ctx: Ctx, input: Record<string, unknown>) {
 
 /** The drill-down behind one number: the conversations it counts, with their share of the report. */
 export async function loadReportDrilldown(ctx: Ctx, input: Record<string, unknown>) {
-  const { metric, weekday, hour, ...filters } = parseInput(drilldownSchema, input);
+  const { metric, weekday, hour, occurred_from, occurred_to, ...filters } = parseInput(drilldownSchema, input);
   const scope = await resolveReportScope(ctx, filters);
   const slot = weekday === undefined || hour === undefined ? undefined : { weekday, hour };
-  return { scope, metric, slot, conversations: await listReportConversations(scope, metric, 1000, slot) };
+  const window = occurred_from && occurred_to ? { from: new Date(occurred_from), to: new Date(occurred_to) } : undefined;
+  return { scope, metric, slot, window, conversations: await listReportConversations(scope, metric, 1000, { slot, window }) };
 }
