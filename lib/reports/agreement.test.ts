@@ -94,6 +94,33 @@ describe("reports agree", () => {
     expect(csv.filter((r) => r.sla_breached === "true")).toHaveLength(summary.sla.breached);
   });
 
+  it("SLA: breaches count within the range's covered conversations, not those of conversations created before it", async () => {
+    const org = await createReportsOrg();
+    await createSlaPolicy(org.ctx, { name: "Everyone", first_response_minutes: "5", business_hours: false });
+    const made = [];
+    for (let i = 0; i < 4; i++) made.push(await customerConversation(org.ctx, `Old or new ${i}`));
+    await reply(org.agentCtx, made[0]!.id);
+    expect(await markSlaBreaches(new Date(Date.now() + 10 * 60_000), { organizationIds: [org.orgId] })).toBe(3);
+    // made[2] and made[3] were created three days ago: their breaches fall in the range, their creations do not.
+    for (const old of [made[2]!, made[3]!]) {
+      await db.execute(sql`update conversations set created_at = created_at - interval '3 days' where id = ${old.id}`);
+      await db.execute(sql`update reporting_facts set occurred_at = occurred_at - interval '3 days' where conversation_id = ${old.id} and kind = 'conversation_created'`);
+    }
+
+    const range = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
+    const summary = await getReportSummary(org.ctx, range);
+    // Two created in the range under the policy, one of them breached: 50 %, not "3 breached of 2" at 0 %.
+    expect(summary.sla).toEqual({ applicable: 2, breached: 1 });
+    expect(slaAttainmentPct(summary.sla)).toBe(50);
+    // The card's "1 breached" opens that one conversation.
+    const drilled = await loadReportDrilldown(org.ctx, { ...range, metric: "sla_breached" });
+    expect(drilled.conversations.map((c) => c.id)).toEqual([made[1]!.id]);
+    // The CSV still says which conversations had a target breached in the range; those created in it are the card's.
+    const csv = parseCsv((await exportReportCsv(org.ctx, range)).csv);
+    expect(csv.filter((r) => r.sla_breached === "true")).toHaveLength(3);
+    expect(csv.filter((r) => r.sla_breached === "true" && r.created_in_range === "true")).toHaveLength(summary.sla.breached);
+  });
+
   it("each bar of the chart drills down to exactly the conversations it counts, judged against the range's end", async () => {
     const org = await createReportsOrg();
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { withCustomPlan } from "@/db/client";
 import { replicaRows } from "../ops/read-replica";
-import { durationOf, factsWhere, lastResolutions, latestIn, latestRatings, SATISFIED_SCORE } from "./fact-filter";
+import { durationOf, factsWhere, lastResolutions, latestIn, latestRatings, SATISFIED_SCORE, slaBreaches } from "./fact-filter";
 import type { ReportScope } from "./range";
 import type { DRILLDOWN_METRICS } from "./schemas";
 
@@ -78,7 +78,8 @@ function drilldownIds(scope: ReportScope, metric: (typeof DRILLDOWN_METRICS)[num
     case "satisfied":
       return sql`select conversation_id from (${latestRatings(scope)}) r where r.score >= ${SATISFIED_SCORE}${at(sql`r.occurred_at`)}`;
     case "sla_breached":
-      return of("sla_breach");
+      // The attainment card's breaches: within the range's SLA-covered conversations, as the summary counts them.
+      return sql`select conversation_id from (${slaBreaches(scope)}) b where true${at(sql`b.occurred_at`)}`;
   }
 }
 
