@@ -48,8 +48,10 @@ export default async function ReportsPage({ searchParams }: Props) {
   const lastDay = localDate(new Date(scope.to.getTime() - 1), scope.timeZone);
   // Each bar drills down to its own bucket as a window on when the facts happened, over the whole range: a resolution
   // counts in a bar only when it is the conversation's last in the RANGE, and the drill-down judges it the same way.
-  const drill = (metric: string, i: number) =>
-    reportHref("/reports/conversations", links, { metric, occurred_from: report.series[i]!.window.from, occurred_to: report.series[i]!.window.to });
+  const drill = (metric: string, i: number) => {
+    const window = report.series[i]!.window;
+    return window && reportHref("/reports/conversations", links, { metric, occurred_from: window.from, occurred_to: window.to });
+  };
   const chartPoints = report.series.map((p, i) => ({ ...p, createdHref: drill("created", i), resolvedHref: drill("resolved", i) }));
   return (
     <div className="flex flex-col gap-4">

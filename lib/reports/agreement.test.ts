@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
+import type { Ctx } from "../context";
 import { reportHref } from "@/components/reports/format";
 import { reportParams } from "@/app/reports/search-params";
 import { assignConversation } from "../conversations/assign-conversation";
@@ -47,6 +48,31 @@ async function busyOrg() {
   await rateConversation(org.ctx, made[1]!.id, { score: 4 });
   await rateConversation(org.ctx, made[2]!.id, { score: 3 });
   return { org, made };
+}
+
+/**
+ * Each bar's count = its drill-down's rows, through the link the page builds (app/reports/page.tsx) and the params
+ * the drill-down page reads; the conversation ids per bar (sorted).
+ */
+async function barsAgree(ctx: Ctx, report: Awaited<ReturnType<typeof loadReportPage>>) {
+  const links = { from: report.scope.from.toISOString(), to: report.scope.to.toISOString(), time_zone: report.scope.timeZone, business_hours: false, team: null, agent: null };
+  const drilled = async (metric: string, window: { from: string; to: string }) => {
+    const href = reportHref("/reports/conversations", links, { metric, occurred_from: window.from, occurred_to: window.to });
+    const params = reportParams(Object.fromEntries(new URL(href, "http://localhost").searchParams));
+    return (await loadReportDrilldown(ctx, params)).conversations.map((c) => c.id).sort();
+  };
+  const byBar: string[][] = [];
+  for (const p of report.series) {
+    if (!p.window) {
+      byBar.push([]);
+      continue;
+    }
+    const resolved = await drilled("resolved", p.window);
+    expect(resolved, `resolved ${p.start}`).toHaveLength(p.resolved);
+    expect(await drilled("created", p.window), `created ${p.start}`).toHaveLength(p.created);
+    byBar.push(resolved);
+  }
+  return { links: { from: links.from, to: links.to, time_zone: links.time_zone }, byBar };
 }
 
 describe("reports agree", () => {
@@ -141,29 +167,43 @@ describe("reports agree", () => {
     const report = await loadReportPage(org.ctx, { from: day(-2), to: day(1), time_zone: "UTC" });
     expect(report.series.map((p) => p.resolved)).toEqual([1, 0, 1]);
     expect(report.series.map((p) => p.created)).toEqual([0, 0, 2]);
-    const links = { from: report.scope.from.toISOString(), to: report.scope.to.toISOString(), time_zone: "UTC", business_hours: false, team: null, agent: null };
-    // The drill-down of each bar, through the link the page builds (app/reports/page.tsx) and the params it reads.
-    const drilled = async (metric: string, window: { from: string; to: string }) => {
-      const href = reportHref("/reports/conversations", links, { metric, occurred_from: window.from, occurred_to: window.to });
-      const params = reportParams(Object.fromEntries(new URL(href, "http://localhost").searchParams));
-      return (await loadReportDrilldown(org.ctx, params)).conversations.map((c) => c.id);
-    };
-    const byBar = [];
-    for (const p of report.series) {
-      const resolved = await drilled("resolved", p.window);
-      expect(resolved, p.start).toHaveLength(p.resolved);
-      expect(await drilled("created", p.window), p.start).toHaveLength(p.created);
-      byBar.push(resolved);
-    }
+    const { links, byBar } = await barsAgree(org.ctx, report);
     expect(byBar).toEqual([[once.id], [], [twice.id]]);
     // The trap: a scope narrowed to day 1 would judge `twice`'s first resolution as its last and list it there too.
     const dayOne = { ...report.scope, to: new Date(report.series[1]!.start) };
     expect(await listReportConversations(dayOne, "resolved")).toHaveLength(2);
 
-    await expect(loadReportDrilldown(org.ctx, { ...links, team: undefined, agent: undefined, metric: "resolved", occurred_from: report.series[1]!.start }))
+    await expect(loadReportDrilldown(org.ctx, { ...links, metric: "resolved", occurred_from: report.series[1]!.start }))
       .rejects.toMatchObject({ code: "validation_error" });
-    await expect(loadReportDrilldown(org.ctx, { ...links, team: undefined, agent: undefined, metric: "resolved", occurred_from: links.to, occurred_to: links.from }))
+    await expect(loadReportDrilldown(org.ctx, { ...links, metric: "resolved", occurred_from: links.to, occurred_to: links.from }))
       .rejects.toMatchObject({ code: "validation_error" });
+  });
+
+  it("hourly bars agree across daylight-saving changes: a repeated hour is one bar, a skipped one opens nothing", async () => {
+    const org = await createReportsOrg();
+    const made = [];
+    for (let i = 0; i < 3; i++) {
+      made.push(await customerConversation(org.ctx, `Clock ${i}`));
+      await resolveConversation(org.ctx, made[i]!.id);
+    }
+    const resolvedAt = async (id: string, at: string) =>
+      db.execute(sql`update reporting_facts set occurred_at = ${at}::timestamptz where conversation_id = ${id} and kind = 'resolved'`);
+    // New York, 2026-11-01: 00:30 EDT, then 01:30 EDT and 01:30 EST (the hour repeated when clocks go back).
+    await resolvedAt(made[0]!.id, "2026-11-01T04:30:00Z");
+    await resolvedAt(made[1]!.id, "2026-11-01T05:30:00Z");
+    await resolvedAt(made[2]!.id, "2026-11-01T06:30:00Z");
+    const autumn = await loadReportPage(org.ctx, { from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z", time_zone: "America/New_York" });
+    expect(autumn.interval).toBe("hour");
+    const { byBar } = await barsAgree(org.ctx, autumn);
+    expect(byBar.filter((ids) => ids.length)).toEqual([[made[0]!.id], [made[1]!.id, made[2]!.id].sort()]);
+
+    // 2026-03-08: 02:00 never happens; 03:00 EDT follows 01:59 EST. The skipped hour's bar is empty and has no link.
+    await resolvedAt(made[0]!.id, "2026-03-08T07:30:00Z");
+    const spring = await loadReportPage(org.ctx, { from: "2026-03-08T00:00:00Z", to: "2026-03-09T00:00:00Z", time_zone: "America/New_York" });
+    const skipped = spring.series.filter((p) => p.window === null);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatchObject({ created: 0, resolved: 0 });
+    expect((await barsAgree(org.ctx, spring)).byBar.flat()).toEqual([made[0]!.id]);
   });
 
   it("each busiest-hours cell drills down to the conversations it counts, in the report's time zone", async () => {

@@ -5,6 +5,7 @@ import type { Ctx } from "../context";
 import { parseInput } from "../settings/parse";
 import { listTeams } from "../teams/manage-teams";
 import { breakdown, createdHeatmap } from "./breakdown";
+import { localBuckets } from "./buckets";
 import { factsWhere } from "./fact-filter";
 import { resolveReportScope, type ReportScope } from "./range";
 import { listReportConversations } from "./report-conversations";
@@ -22,12 +23,24 @@ async function ratingComments(scope: ReportScope) {
     order by f.occurred_at desc limit 5`);
 }
 
+/**
+ * Each bar's real instants [from, to), keyed by the bar's start: its local day or hour as localBuckets cuts it for the
+ * counts (clipped to the range; an hour repeated when clocks go back is one bar of two hours, a skipped hour none).
+ * The bars' own starts cannot give this: a repeated local hour reads back as its later instance.
+ */
+async function barWindows(scope: ReportScope, interval: "day" | "hour") {
+  const list = await replicaRows<{ start: string; from: string; to: string }>(sql`select to_json(b.label at time zone ${scope.timeZone}::text)#>>'{}' as start,
+    to_json(b.start)#>>'{}' as "from", to_json(b.stop)#>>'{}' as "to" from (${localBuckets(scope, interval)}) b`);
+  const iso = (v: string) => new Date(v).toISOString();
+  return new Map(list.map((b) => [iso(b.start), { from: iso(b.from), to: iso(b.to) }]));
+}
+
 /** Everything the Reports page shows, in one call: numbers, chart series, tables, heatmap and filter choices. */
 export async function loadReportPage(ctx: Ctx, input: Record<string, unknown>) {
   const scope = await resolveReportScope(ctx, parseInput(reportFiltersSchema, input), new Date(), { wholeDays: true });
   const interval: "day" | "hour" = scope.to.getTime() - scope.from.getTime() <= HOURLY_UP_TO_MS ? "hour" : "day";
   const manager = !(ctx.actor.type === "agent" && ctx.actor.role === "agent");
-  const [summary, created, resolved, agents, teams, heatmap, comments, agentList, teamList] = await Promise.all([
+  const [summary, created, resolved, agents, teams, heatmap, comments, agentList, teamList, windows] = await Promise.all([
     summarize(scope),
     timeseries(scope, "conversations_created", interval),
     timeseries(scope, "conversations_resolved", interval),
@@ -37,14 +50,16 @@ export async function loadReportPage(ctx: Ctx, input: Record<string, unknown>) {
     ratingComments(scope),
     manager ? listAgents(ctx) : Promise.resolve([]),
     listTeams(ctx),
+    barWindows(scope, interval),
   ]);
-  // Each bar's drill-down window: its bucket clipped to the range (the first bucket may start before it). The
-  // drill-down keeps the whole range as its scope and narrows by this window (see drilldownIds).
+  // Each bar's drill-down window; null for an hour the clocks skip (nothing happens in it; its start reads back as
+  // the next hour's, so it comes just before a bar with the same start). The drill-down keeps the whole range as
+  // its scope and narrows by this window (see drilldownIds).
   const series = created.points.map((p, i) => ({
     start: p.start,
     created: p.value ?? 0,
     resolved: resolved.points[i]?.value ?? 0,
-    window: { from: i === 0 ? scope.from.toISOString() : p.start, to: created.points[i + 1]?.start ?? scope.to.toISOString() },
+    window: created.points[i + 1]?.start === p.start ? null : (windows.get(p.start) ?? null),
   }));
   return {
     scope,
