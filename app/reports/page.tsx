@@ -21,6 +21,8 @@ export default async function ReportsPage({ searchParams }: Props) {
   delete params.metric;
   delete params.weekday;
   delete params.hour;
+  delete params.occurred_from;
+  delete params.occurred_to;
   let report;
   try {
     report = await loadReportPage(ctx, params);
@@ -44,9 +46,12 @@ export default async function ReportsPage({ searchParams }: Props) {
     agent: report.manager ? scope.agentId : null,
   };
   const lastDay = localDate(new Date(scope.to.getTime() - 1), scope.timeZone);
-  // Each bar drills down to its own bucket (clipped to the range), by the same definitions as the bar's count.
-  const drill = (metric: string, i: number) =>
-    reportHref("/reports/conversations", { ...links, from: i === 0 ? links.from : report.series[i]!.start, to: report.series[i + 1]?.start ?? links.to }, { metric });
+  // Each bar drills down to its own bucket as a window on when the facts happened, over the whole range: a resolution
+  // counts in a bar only when it is the conversation's last in the RANGE, and the drill-down judges it the same way.
+  const drill = (metric: string, i: number) => {
+    const window = report.series[i]!.window;
+    return window && reportHref("/reports/conversations", links, { metric, occurred_from: window.from, occurred_to: window.to });
+  };
   const chartPoints = report.series.map((p, i) => ({ ...p, createdHref: drill("created", i), resolvedHref: drill("resolved", i) }));
   return (
     <div className="flex flex-col gap-4">

@@ -1,4 +1,4 @@
-const KEYS = ["from", "to", "time_zone", "business_hours", "team", "agent", "metric", "weekday", "hour"] as const;
+const KEYS = ["from", "to", "time_zone", "business_hours", "team", "agent", "metric", "weekday", "hour", "occurred_from", "occurred_to"] as const;
 
 /** The report filters from a page's search params: known keys only, first value, empty means unset. */
 export function reportParams(params: Record<string, string | string[] | undefined>) {

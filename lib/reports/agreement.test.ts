@@ -1,8 +1,11 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
+import type { Ctx } from "../context";
+import { reportHref } from "@/components/reports/format";
+import { reportParams } from "@/app/reports/search-params";
 import { assignConversation } from "../conversations/assign-conversation";
-import { resolveConversation } from "../conversations/resolve-conversation";
+import { reopenConversation, resolveConversation } from "../conversations/resolve-conversation";
 import { createSlaPolicy } from "../sla/manage-policies";
 import { markSlaBreaches } from "../sla/mark-breaches";
 import { updateOrganization } from "../organizations/manage-organization";
@@ -11,7 +14,7 @@ import { breakdown, createdHeatmap } from "./breakdown";
 import { exportReportCsv } from "./csv";
 import { resolveReportScope } from "./range";
 import { listReportConversations } from "./report-conversations";
-import { loadReportDrilldown } from "./report-page";
+import { loadReportDrilldown, loadReportPage } from "./report-page";
 import { slaAttainmentPct } from "./sla-attainment";
 import { getReportSummary } from "./summary";
 import { getReportTimeseries } from "./timeseries";
@@ -45,6 +48,31 @@ async function busyOrg() {
   await rateConversation(org.ctx, made[1]!.id, { score: 4 });
   await rateConversation(org.ctx, made[2]!.id, { score: 3 });
   return { org, made };
+}
+
+/**
+ * Each bar's count = its drill-down's rows, through the link the page builds (app/reports/page.tsx) and the params
+ * the drill-down page reads; the conversation ids per bar (sorted).
+ */
+async function barsAgree(ctx: Ctx, report: Awaited<ReturnType<typeof loadReportPage>>) {
+  const links = { from: report.scope.from.toISOString(), to: report.scope.to.toISOString(), time_zone: report.scope.timeZone, business_hours: false, team: null, agent: null };
+  const drilled = async (metric: string, window: { from: string; to: string }) => {
+    const href = reportHref("/reports/conversations", links, { metric, occurred_from: window.from, occurred_to: window.to });
+    const params = reportParams(Object.fromEntries(new URL(href, "http://localhost").searchParams));
+    return (await loadReportDrilldown(ctx, params)).conversations.map((c) => c.id).sort();
+  };
+  const byBar: string[][] = [];
+  for (const p of report.series) {
+    if (!p.window) {
+      byBar.push([]);
+      continue;
+    }
+    const resolved = await drilled("resolved", p.window);
+    expect(resolved, `resolved ${p.start}`).toHaveLength(p.resolved);
+    expect(await drilled("created", p.window), `created ${p.start}`).toHaveLength(p.created);
+    byBar.push(resolved);
+  }
+  return { links: { from: links.from, to: links.to, time_zone: links.time_zone }, byBar };
 }
 
 describe("reports agree", () => {
@@ -90,6 +118,92 @@ describe("reports agree", () => {
     expect(drilled.map((c) => c.id).sort()).toEqual([made[1]!.id, made[2]!.id].sort());
     const csv = parseCsv((await exportReportCsv(org.ctx, range)).csv);
     expect(csv.filter((r) => r.sla_breached === "true")).toHaveLength(summary.sla.breached);
+  });
+
+  it("SLA: breaches count within the range's covered conversations, not those of conversations created before it", async () => {
+    const org = await createReportsOrg();
+    await createSlaPolicy(org.ctx, { name: "Everyone", first_response_minutes: "5", business_hours: false });
+    const made = [];
+    for (let i = 0; i < 4; i++) made.push(await customerConversation(org.ctx, `Old or new ${i}`));
+    await reply(org.agentCtx, made[0]!.id);
+    expect(await markSlaBreaches(new Date(Date.now() + 10 * 60_000), { organizationIds: [org.orgId] })).toBe(3);
+    // made[2] and made[3] were created three days ago: their breaches fall in the range, their creations do not.
+    for (const old of [made[2]!, made[3]!]) {
+      await db.execute(sql`update conversations set created_at = created_at - interval '3 days' where id = ${old.id}`);
+      await db.execute(sql`update reporting_facts set occurred_at = occurred_at - interval '3 days' where conversation_id = ${old.id} and kind = 'conversation_created'`);
+    }
+
+    const range = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
+    const summary = await getReportSummary(org.ctx, range);
+    // Two created in the range under the policy, one of them breached: 50 %, not "3 breached of 2" at 0 %.
+    expect(summary.sla).toEqual({ applicable: 2, breached: 1 });
+    expect(slaAttainmentPct(summary.sla)).toBe(50);
+    // The card's "1 breached" opens that one conversation.
+    const drilled = await loadReportDrilldown(org.ctx, { ...range, metric: "sla_breached" });
+    expect(drilled.conversations.map((c) => c.id)).toEqual([made[1]!.id]);
+    // The CSV still says which conversations had a target breached in the range; those created in it are the card's.
+    const csv = parseCsv((await exportReportCsv(org.ctx, range)).csv);
+    expect(csv.filter((r) => r.sla_breached === "true")).toHaveLength(3);
+    expect(csv.filter((r) => r.sla_breached === "true" && r.created_in_range === "true")).toHaveLength(summary.sla.breached);
+  });
+
+  it("each bar of the chart drills down to exactly the conversations it counts, judged against the range's end", async () => {
+    const org = await createReportsOrg();
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const twice = await customerConversation(org.ctx, "Resolved twice");
+    const once = await customerConversation(org.ctx, "Resolved once");
+    await resolveConversation(org.ctx, twice.id);
+    await reopenConversation(org.ctx, twice.id);
+    await resolveConversation(org.ctx, twice.id);
+    await resolveConversation(org.ctx, once.id);
+    // Day 1: `twice` resolved, reopened; `once` resolved. Day 3: `twice` resolved again (its last resolution).
+    const at = (d: number, hour: string) => `${day(d)}T${hour}:00:00Z`;
+    await db.execute(sql`update reporting_facts f set occurred_at = v.at::timestamptz, superseded_at = v.sup::timestamptz
+      from (select id, row_number() over (order by id) as n from reporting_facts where conversation_id = ${twice.id} and kind in ('resolved', 'reopened')) r,
+        (values (1, ${at(-2, "12")}, ${at(0, "01")}), (2, ${at(-2, "13")}, null), (3, ${at(0, "01")}, null)) v(n, at, sup)
+      where f.id = r.id and r.n = v.n`);
+    await db.execute(sql`update reporting_facts set occurred_at = ${at(-2, "14")}::timestamptz where conversation_id = ${once.id} and kind = 'resolved'`);
+
+    const report = await loadReportPage(org.ctx, { from: day(-2), to: day(1), time_zone: "UTC" });
+    expect(report.series.map((p) => p.resolved)).toEqual([1, 0, 1]);
+    expect(report.series.map((p) => p.created)).toEqual([0, 0, 2]);
+    const { links, byBar } = await barsAgree(org.ctx, report);
+    expect(byBar).toEqual([[once.id], [], [twice.id]]);
+    // The trap: a scope narrowed to day 1 would judge `twice`'s first resolution as its last and list it there too.
+    const dayOne = { ...report.scope, to: new Date(report.series[1]!.start) };
+    expect(await listReportConversations(dayOne, "resolved")).toHaveLength(2);
+
+    await expect(loadReportDrilldown(org.ctx, { ...links, metric: "resolved", occurred_from: report.series[1]!.start }))
+      .rejects.toMatchObject({ code: "validation_error" });
+    await expect(loadReportDrilldown(org.ctx, { ...links, metric: "resolved", occurred_from: links.to, occurred_to: links.from }))
+      .rejects.toMatchObject({ code: "validation_error" });
+  });
+
+  it("hourly bars agree across daylight-saving changes: a repeated hour is one bar, a skipped one opens nothing", async () => {
+    const org = await createReportsOrg();
+    const made = [];
+    for (let i = 0; i < 3; i++) {
+      made.push(await customerConversation(org.ctx, `Clock ${i}`));
+      await resolveConversation(org.ctx, made[i]!.id);
+    }
+    const resolvedAt = async (id: string, at: string) =>
+      db.execute(sql`update reporting_facts set occurred_at = ${at}::timestamptz where conversation_id = ${id} and kind = 'resolved'`);
+    // New York, 2026-11-01: 00:30 EDT, then 01:30 EDT and 01:30 EST (the hour repeated when clocks go back).
+    await resolvedAt(made[0]!.id, "2026-11-01T04:30:00Z");
+    await resolvedAt(made[1]!.id, "2026-11-01T05:30:00Z");
+    await resolvedAt(made[2]!.id, "2026-11-01T06:30:00Z");
+    const autumn = await loadReportPage(org.ctx, { from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z", time_zone: "America/New_York" });
+    expect(autumn.interval).toBe("hour");
+    const { byBar } = await barsAgree(org.ctx, autumn);
+    expect(byBar.filter((ids) => ids.length)).toEqual([[made[0]!.id], [made[1]!.id, made[2]!.id].sort()]);
+
+    // 2026-03-08: 02:00 never happens; 03:00 EDT follows 01:59 EST. The skipped hour's bar is empty and has no link.
+    await resolvedAt(made[0]!.id, "2026-03-08T07:30:00Z");
+    const spring = await loadReportPage(org.ctx, { from: "2026-03-08T00:00:00Z", to: "2026-03-09T00:00:00Z", time_zone: "America/New_York" });
+    const skipped = spring.series.filter((p) => p.window === null);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatchObject({ created: 0, resolved: 0 });
+    expect((await barsAgree(org.ctx, spring)).byBar.flat()).toEqual([made[0]!.id]);
   });
 
   it("each busiest-hours cell drills down to the conversations it counts, in the report's time zone", async () => {

@@ -47,3 +47,16 @@ export const lastResolutions = (scope: ReportScope) =>
     from reporting_facts f where ${factsWhere(scope, "resolved")}${latestIn(scope)}`;
 
 export const SATISFIED_SCORE = 4;
+
+/**
+ * SLA attainment's population: conversations created in the scope that an SLA policy covers. Its breaches are read
+ * within this set only (slaBreaches), so "N breached of M" always compares a subset with its set: a breach in the
+ * range of a conversation created before it is not one of the range's covered conversations.
+ */
+export const slaCovered = (scope: ReportScope) =>
+  sql`select f.conversation_id from reporting_facts f where ${factsWhere(scope, "conversation_created")}
+    and f.conversation_id in (select c.id from conversations c where c.organization_id = ${scope.orgId} and c.sla_policy_id is not null)`;
+
+/** The breach facts in the scope of its SLA-covered conversations (one row per breach): the card's count and its drill-down. */
+export const slaBreaches = (scope: ReportScope) =>
+  sql`select f.conversation_id, f.occurred_at from reporting_facts f where ${factsWhere(scope, "sla_breach")} and f.conversation_id in (${slaCovered(scope)})`;

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { withCustomPlan } from "@/db/client";
 import { replicaRows } from "../ops/read-replica";
-import { durationOf, factsWhere, lastResolutions, latestIn, latestRatings, SATISFIED_SCORE } from "./fact-filter";
+import { durationOf, factsWhere, lastResolutions, latestIn, latestRatings, SATISFIED_SCORE, slaBreaches } from "./fact-filter";
 import type { ReportScope } from "./range";
 import type { DRILLDOWN_METRICS } from "./schemas";
 
@@ -47,10 +47,21 @@ function parts(scope: ReportScope, only: SQL | null): SQL {
 
 /** One cell of the busiest-hours heatmap: a local weekday (0 = Sunday) and hour. */
 export type HeatmapSlot = { weekday: number; hour: number };
+/** One bar of the chart: the instants [from, to) its facts happened in, inside the scope's range. */
+export type OccurredWindow = { from: Date; to: Date };
+/** What narrows a drill-down below its number for the whole range: a heatmap cell or a chart bar. */
+export type DrilldownNarrowing = { slot?: HeatmapSlot; window?: OccurredWindow };
 
-/** The conversations behind each drill-down number, read straight from the facts. */
-function drilldownIds(scope: ReportScope, metric: (typeof DRILLDOWN_METRICS)[number], slot?: HeatmapSlot): SQL {
-  const of = (kind: Parameters<typeof factsWhere>[1]) => sql`select f.conversation_id from reporting_facts f where ${factsWhere(scope, kind)}`;
+/**
+ * The conversations behind each drill-down number, read straight from the facts. A chart bar's window narrows the
+ * facts by when they happened, never the scope itself: a conversation's last resolution / latest rating is judged
+ * against the range's end, as the bar judged it, not the bar's (else one resolved on day 1 and again on day 3 would
+ * be listed under day 1 too, where its bar does not count it).
+ */
+function drilldownIds(scope: ReportScope, metric: (typeof DRILLDOWN_METRICS)[number], { slot, window }: DrilldownNarrowing = {}): SQL {
+  const at = (column: SQL) =>
+    window ? sql` and ${column} >= ${window.from.toISOString()}::timestamptz and ${column} < ${window.to.toISOString()}::timestamptz` : sql``;
+  const of = (kind: Parameters<typeof factsWhere>[1]) => sql`select f.conversation_id from reporting_facts f where ${factsWhere(scope, kind)}${at(sql`f.occurred_at`)}`;
   switch (metric) {
     case "created":
       // A heatmap cell: created on that local weekday and hour (the heatmap counts each local hour's facts).
@@ -59,15 +70,16 @@ function drilldownIds(scope: ReportScope, metric: (typeof DRILLDOWN_METRICS)[num
             and extract(hour from f.occurred_at at time zone ${scope.timeZone}) = ${slot.hour}`
         : of("conversation_created");
     case "resolved":
-      return sql`select conversation_id from (${lastResolutions(scope)}) r`;
+      return sql`select conversation_id from (${lastResolutions(scope)}) r where true${at(sql`r.occurred_at`)}`;
     case "first_response":
       return of("first_response");
     case "rated":
-      return sql`select conversation_id from (${latestRatings(scope)}) r`;
+      return sql`select conversation_id from (${latestRatings(scope)}) r where true${at(sql`r.occurred_at`)}`;
     case "satisfied":
-      return sql`select conversation_id from (${latestRatings(scope)}) r where r.score >= ${SATISFIED_SCORE}`;
+      return sql`select conversation_id from (${latestRatings(scope)}) r where r.score >= ${SATISFIED_SCORE}${at(sql`r.occurred_at`)}`;
     case "sla_breached":
-      return of("sla_breach");
+      // The attainment card's breaches: within the range's SLA-covered conversations, as the summary counts them.
+      return sql`select conversation_id from (${slaBreaches(scope)}) b where true${at(sql`b.occurred_at`)}`;
   }
 }
 
@@ -76,13 +88,13 @@ function drilldownIds(scope: ReportScope, metric: (typeof DRILLDOWN_METRICS)[num
  * first answered, resolved, reopened, rated or breached in the range (or, with `metric`, only those behind that
  * number). The CSV export and every drill-down read this, so they count what the summary counts.
  */
-export async function listReportConversations(scope: ReportScope, metric?: (typeof DRILLDOWN_METRICS)[number], limit = 200_000, slot?: HeatmapSlot) {
+export async function listReportConversations(scope: ReportScope, metric?: (typeof DRILLDOWN_METRICS)[number], limit = 200_000, narrowing: DrilldownNarrowing = {}) {
   // A drill-down first picks its page of conversations (in list order), then reads only their facts. `nulls first`
   // (created_at is never null) is the order conversations_org_created_idx (created_at desc nulls last) gives read
   // backwards: the page walks that index and stops after `limit` matches instead of sorting every conversation.
   const page = metric
     ? sql`select c.id as conversation_id from conversations c
-        where c.organization_id = ${scope.orgId} and c.id in (${drilldownIds(scope, metric, slot)}) order by c.created_at nulls first, c.number limit ${limit}`
+        where c.organization_id = ${scope.orgId} and c.id in (${drilldownIds(scope, metric, narrowing)}) order by c.created_at nulls first, c.number limit ${limit}`
     : null;
   const ids = page
     ? sql`select conversation_id from page`

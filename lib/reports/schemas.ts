@@ -50,8 +50,18 @@ export type TimeseriesInput = z.input<typeof timeseriesSchema>;
 /** What a drill-down lists: the conversations behind one number of the summary. */
 export const DRILLDOWN_METRICS = ["created", "resolved", "first_response", "rated", "satisfied", "sla_breached"] as const;
 const slotPart = (max: number) => z.coerce.number({ message: "a whole number" }).int("a whole number").min(0).max(max).optional();
-/** `weekday` (0 = Sunday) and `hour`, local to the report's time zone: one cell of the busiest-hours heatmap. */
+const instant = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), { message: "use an ISO 8601 timestamp" }).optional();
+/**
+ * `weekday` (0 = Sunday) and `hour`, local to the report's time zone: one cell of the busiest-hours heatmap.
+ * `occurred_from`/`occurred_to`: one bar of the chart, the instants its facts happened in. A window, not a narrower
+ * range: which resolution or rating is a conversation's last one still depends on the whole range (as in the bar).
+ */
 export const drilldownSchema = reportFiltersSchema
-  .extend({ metric: z.enum(DRILLDOWN_METRICS), weekday: slotPart(6), hour: slotPart(23) })
+  .extend({ metric: z.enum(DRILLDOWN_METRICS), weekday: slotPart(6), hour: slotPart(23), occurred_from: instant, occurred_to: instant })
   .refine((d) => (d.weekday === undefined) === (d.hour === undefined), { path: ["hour"], message: "weekday and hour go together" })
+  .refine((d) => (d.occurred_from === undefined) === (d.occurred_to === undefined), { path: ["occurred_to"], message: "occurred_from and occurred_to go together" })
+  .refine((d) => d.occurred_from === undefined || d.occurred_to === undefined || Date.parse(d.occurred_from) < Date.parse(d.occurred_to), {
+    path: ["occurred_from"],
+    message: "occurred_from must be before occurred_to",
+  })
   .refine((d) => d.weekday === undefined || d.metric === "created", { path: ["weekday"], message: "a weekday and hour narrow only the created conversations" });

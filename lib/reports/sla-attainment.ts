@@ -1,10 +1,9 @@
 /**
  * SLA attainment as the Reports page shows it: the share of the range's SLA-covered conversations (created in it,
  * with a policy) that had no target breached in it. Null when no conversation was covered (nothing to attain).
- * Breaches in the range can belong to conversations created before it, so the share never goes below 0 %.
+ * `breached` counts breaches within the covered set only (summary.ts, slaBreaches), so it never exceeds `applicable`.
  */
 export function slaAttainmentPct(sla: { applicable: number; breached: number }): number | null {
   if (sla.applicable === 0) return null;
-  const met = Math.max(0, sla.applicable - sla.breached);
-  return Math.round((1000 * met) / sla.applicable) / 10;
+  return Math.round((1000 * (sla.applicable - sla.breached)) / sla.applicable) / 10;
 }

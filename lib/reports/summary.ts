@@ -3,7 +3,7 @@ import { replicaRows } from "../ops/read-replica";
 import type { Ctx } from "../context";
 import { parseInput } from "../settings/parse";
 import { factCount } from "./fact-counts";
-import { durationOf, factsWhere, lastResolutions, latestRatings, percentiles, SATISFIED_SCORE } from "./fact-filter";
+import { durationOf, factsWhere, lastResolutions, latestRatings, percentiles, SATISFIED_SCORE, slaBreaches, slaCovered } from "./fact-filter";
 import { resolveReportScope, type ReportScope } from "./range";
 import { reportFiltersSchema } from "./schemas";
 
@@ -19,9 +19,8 @@ export async function summarize(scope: ReportScope) {
   const duration = durationOf(scope);
   const [[created], [applicable], [breached], [first], [resolution], [csat]] = await Promise.all([
     replicaRows<{ n: number }>(sql`select ${factCount(scope, "conversation_created")} as n`),
-    replicaRows<{ n: number }>(sql`select count(*)::int as n from reporting_facts f where ${factsWhere(scope, "conversation_created")}
-      and f.conversation_id in (select c.id from conversations c where c.organization_id = ${scope.orgId} and c.sla_policy_id is not null)`),
-    replicaRows<{ n: number }>(sql`select count(distinct f.conversation_id)::int as n from reporting_facts f where ${factsWhere(scope, "sla_breach")}`),
+    replicaRows<{ n: number }>(sql`select count(*)::int as n from (${slaCovered(scope)}) a`),
+    replicaRows<{ n: number }>(sql`select count(distinct b.conversation_id)::int as n from (${slaBreaches(scope)}) b`),
     replicaRows<Pct>(sql`select ${percentiles(duration)} from reporting_facts f where ${factsWhere(scope, "first_response")}`),
     replicaRows<Pct & { n: number }>(sql`select count(*)::int as n, ${percentiles(sql`r.duration`)} from (${lastResolutions(scope)}) r`),
     replicaRows<{ responses: number; average: string | null; satisfied: number }>(
@@ -39,7 +38,8 @@ export async function summarize(scope: ReportScope) {
       average: csat!.average === null ? null : Number(csat!.average),
       satisfied_pct: csat!.responses ? Math.round((1000 * csat!.satisfied) / csat!.responses) / 10 : null,
     },
-    // Applicable: conversations created in the range that an SLA policy covers; breached: those with a target missed in it.
+    // Applicable: conversations created in the range that an SLA policy covers; breached: those of them with a target
+    // missed in the range (never more than applicable; breaches of older conversations are not in this share).
     sla: { applicable: applicable!.n, breached: breached!.n },
     from: scope.from.toISOString(),
     to: scope.to.toISOString(),

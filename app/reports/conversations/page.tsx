@@ -31,8 +31,13 @@ export default async function ReportConversationsPage({ searchParams }: { search
     if (!(error instanceof ApiError)) throw error;
     return <p role="alert" className={cardClass}>{error.message}</p>;
   }
-  const { scope, metric, slot, conversations } = result;
-  const slotLabel = slot ? `, ${WEEKDAYS[slot.weekday]} ${slot.hour}:00–${slot.hour + 1}:00 (${scope.timeZone})` : "";
+  const { scope, metric, slot, window, conversations } = result;
+  const when = (d: Date) => d.toLocaleString("en-GB", { timeZone: scope.timeZone, dateStyle: "medium", timeStyle: "short" });
+  const slotLabel = slot
+    ? `, ${WEEKDAYS[slot.weekday]} ${slot.hour}:00–${slot.hour + 1}:00 (${scope.timeZone})`
+    : window
+      ? `, ${when(window.from)} – ${when(window.to)} (${scope.timeZone})`
+      : "";
   const back = reportHref("/reports", {
     from: localDate(scope.from, scope.timeZone), to: localDate(scope.to, scope.timeZone), time_zone: scope.timeZone,
     business_hours: scope.businessHours, team: scope.teamId, agent: params.agent ?? null,
