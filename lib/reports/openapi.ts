@@ -19,7 +19,12 @@ export const reportSummaryResponseSchema = z
     first_response_seconds: percentiles.meta({ description: "First outbound reply (not a note) after creation" }),
     resolution_seconds: percentiles.meta({ description: "Creation to each conversation's last resolution in the range" }),
     csat: z.strictObject({ responses: z.number().int(), average: z.number().nullable(), satisfied_pct: z.number().nullable().meta({ description: "Share of ratings 4 or 5" }) }),
-    sla: z.strictObject({ applicable: z.number().int(), breached: z.number().int() }),
+    sla: z
+      .strictObject({
+        applicable: z.number().int().meta({ description: "Conversations created in the range under an SLA policy" }),
+        breached: z.number().int().meta({ description: "Of those, the ones that missed a target in the range (never more than applicable)" }),
+      })
+      .meta({ description: "SLA attainment is 1 − breached / applicable" }),
     ...range,
     business_hours: z.boolean(),
   })

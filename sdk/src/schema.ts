@@ -7532,8 +7532,11 @@ export type components = {
                 /** @description Share of ratings 4 or 5 */
                 satisfied_pct: number | null;
             };
+            /** @description SLA attainment is 1 − breached / applicable */
             sla: {
+                /** @description Conversations created in the range under an SLA policy */
                 applicable: number;
+                /** @description Of those, the ones that missed a target in the range (never more than applicable) */
                 breached: number;
             };
             /**
