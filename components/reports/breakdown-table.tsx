@@ -5,8 +5,7 @@ import { formatDuration, reportHref, type ReportLinkFilters } from "./format";
 
 /** Per-agent or per-team numbers; each count links to that agent's or team's conversations. */
 export function BreakdownTable({ title, by, rows, filters }: { title: string; by: "agent" | "team"; rows: BreakdownRow[]; filters: ReportLinkFilters }) {
-  const drill = (row: BreakdownRow, metric: string) =>
-    row.id ? reportHref("/reports/conversations", { ...filters, [by]: row.id }, { metric }) : reportHref("/reports/conversations", filters, { metric });
+  const drill = (row: BreakdownRow, metric: string) => reportHref("/reports/conversations", { ...filters, [by]: row.id ?? "none" }, { metric });
   return (
     <section className={cardClass} aria-label={title}>
       <h2 className="mb-2 font-medium">{title}</h2>

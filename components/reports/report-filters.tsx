@@ -27,6 +27,7 @@ export function ReportFilters({ values, teams, agents, exportHref }: { values: F
         Team
         <select name="team" defaultValue={values.team} className={inputClass}>
           <option value="">All teams</option>
+          <option value="none">No team</option>
           {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
         </select>
       </label>
@@ -35,6 +36,7 @@ export function ReportFilters({ values, teams, agents, exportHref }: { values: F
           Agent
           <select name="agent" defaultValue={values.agent} className={inputClass}>
             <option value="">All agents</option>
+            <option value="none">Unassigned</option>
             {agents.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
           </select>
         </label>

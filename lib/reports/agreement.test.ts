@@ -101,6 +101,32 @@ describe("reports agree", () => {
     }
   });
 
+  it("every row of the agent and team tables drills down to the conversations it counts, \"Unassigned\" and \"No team\" included", async () => {
+    const { org } = await busyOrg();
+    const range = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
+    const scope = await resolveReportScope(org.ctx, { ...range, business_hours: false });
+    const links = { from: range.from, to: range.to, time_zone: scope.timeZone, business_hours: false, team: null, agent: null };
+    const drilled = async (filter: Record<string, string>, metric: string) => {
+      const href = reportHref("/reports/conversations", { ...links, ...filter }, { metric });
+      return (await loadReportDrilldown(org.ctx, reportParams(Object.fromEntries(new URL(href, "http://localhost").searchParams)))).conversations;
+    };
+    let ownerless = 0;
+    for (const by of ["agent", "team"] as const) {
+      for (const row of await breakdown(scope, by)) {
+        if (!row.id) ownerless++;
+        const filter = { [by]: row.id ?? "none" };
+        expect(await drilled(filter, "first_response"), `${by} ${row.name} first responses`).toHaveLength(row.first_responses);
+        expect(await drilled(filter, "resolved"), `${by} ${row.name} resolved`).toHaveLength(row.resolved);
+        expect(await drilled(filter, "rated"), `${by} ${row.name} rated`).toHaveLength(row.csat_responses);
+      }
+    }
+    // The org has no teams: its whole work is "No team", which a link without the filter happened to match too.
+    expect(ownerless).toBeGreaterThanOrEqual(1);
+    const unassigned = (await breakdown(scope, "agent")).find((row) => !row.id);
+    const all = await drilled({}, "resolved");
+    if (unassigned) expect(unassigned.resolved).toBeLessThan(all.length);
+  });
+
   it("SLA: the attainment card's breaches = its drill-down = the CSV's breached rows", async () => {
     const org = await createReportsOrg();
     await createSlaPolicy(org.ctx, { name: "Everyone", first_response_minutes: "5", business_hours: false });

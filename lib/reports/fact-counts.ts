@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { factsWhere, type FactKind } from "./fact-filter";
+import { factsWhere, ownerFilter, type FactKind } from "./fact-filter";
 import { localDate, startOfLocalDay, type ReportScope } from "./range";
 
 const nextDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -30,11 +30,9 @@ export function factCounts(scope: ReportScope, kind: FactKind, key: "agent_id" |
   const days = wholeDays(scope);
   if (!days || kind === "rating") return fromFacts(scope);
   const dk = key ? sql.raw(`d.${key}`) : sql`null::uuid`;
-  const team = scope.teamId ? sql` and d.team_id = ${scope.teamId}` : sql``;
-  const agent = scope.agentId ? sql` and d.agent_id = ${scope.agentId}` : sql``;
   return sql`select p.k, sum(p.n)::int as n from (
       select ${dk} as k, sum(d.count)::int as n from reporting_daily d
-      where d.organization_id = ${scope.orgId} and d.kind = ${kind} and d.day >= ${days.first}::date and d.day < ${days.last}::date${team}${agent}
+      where d.organization_id = ${scope.orgId} and d.kind = ${kind} and d.day >= ${days.first}::date and d.day < ${days.last}::date${ownerFilter(scope, "d")}
       group by 1
       union all ${fromFacts({ ...scope, to: days.start })}
       union all ${fromFacts({ ...scope, from: days.end })}

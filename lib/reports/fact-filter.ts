@@ -9,10 +9,15 @@ export type FactKind = "conversation_created" | "first_response" | "reply" | "re
  * team (trigger conversations_report_owner), since nobody owns a conversation at the moment it arrives.
  */
 export function factsWhere(scope: ReportScope, kind: FactKind): SQL {
-  const team = scope.teamId ? sql` and f.team_id = ${scope.teamId}` : sql``;
-  const agent = scope.agentId ? sql` and f.agent_id = ${scope.agentId}` : sql``;
   return sql`f.organization_id = ${scope.orgId} and f.kind = ${kind}
-    and f.occurred_at >= ${scope.from.toISOString()}::timestamptz and f.occurred_at < ${scope.to.toISOString()}::timestamptz${team}${agent}`;
+    and f.occurred_at >= ${scope.from.toISOString()}::timestamptz and f.occurred_at < ${scope.to.toISOString()}::timestamptz${ownerFilter(scope, "f")}`;
+}
+
+/** The scope's team and agent filters on a fact or roll-up row (alias `f` or `d`); `none` is a null owner. */
+export function ownerFilter(scope: ReportScope, alias: "f" | "d"): SQL {
+  const match = (column: string, value: string | null) =>
+    value === null ? sql`` : value === "none" ? sql` and ${sql.raw(`${alias}.${column}`)} is null` : sql` and ${sql.raw(`${alias}.${column}`)} = ${value}`;
+  return sql`${match("team_id", scope.teamId)}${match("agent_id", scope.agentId)}`;
 }
 
 /** The duration column the scope asks for: business hours or wall-clock. */

@@ -24,8 +24,9 @@ const isTimeZone = (tz: string) => {
 export const reportFiltersSchema = z.strictObject({
   from: boundary.optional(),
   to: boundary.optional(),
-  team: z.uuid({ message: "not a valid team id" }).optional(),
-  agent: z.uuid({ message: "not a valid agent id" }).optional(),
+  // `none`: the work of no team / no agent (the tables' "No team" and "Unassigned" rows drill down to it).
+  team: z.union([z.uuid(), z.literal("none")], { message: "not a valid team id (or none)" }).optional(),
+  agent: z.union([z.uuid(), z.literal("none")], { message: "not a valid agent id (or none)" }).optional(),
   business_hours: flag,
   // Defaults to the organization's time zone; days in `from`/`to` and day buckets are read in it.
   time_zone: z.string().refine(isTimeZone, "unknown time zone").optional(),

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { replicaRows } from "../ops/read-replica";
 import type { Ctx } from "../context";
 import { parseInput } from "../settings/parse";
-import { durationOf, factsWhere, lastResolutions, latestRatings } from "./fact-filter";
+import { durationOf, factsWhere, lastResolutions, latestRatings, ownerFilter } from "./fact-filter";
 import { localBuckets } from "./buckets";
 import { coversWholeDays, localDate, resolveReportScope, type ReportScope } from "./range";
 import { timeseriesSchema, type TIMESERIES_METRICS } from "./schemas";
@@ -46,7 +46,7 @@ export async function timeseries(scope: ReportScope, metric: Metric, interval: I
     ? sql`select d.day::timestamp as bucket, sum(d.count)::int as value from reporting_daily d
         where d.organization_id = ${scope.orgId} and d.kind = 'conversation_created'
           and d.day >= ${localDate(scope.from, tz)}::date and d.day < ${localDate(scope.to, tz)}::date
-          ${scope.teamId ? sql`and d.team_id = ${scope.teamId}` : sql``} ${scope.agentId ? sql`and d.agent_id = ${scope.agentId}` : sql``}
+          ${ownerFilter(scope, "d")}
         group by 1`
     : (() => {
         // Each bucket's facts are one index range (localBuckets): no sort of every fact by bucket.

@@ -5775,8 +5775,8 @@ export type paths = {
                 query?: {
                     from?: string;
                     to?: string;
-                    team?: string;
-                    agent?: string;
+                    team?: string | "none";
+                    agent?: string | "none";
                     business_hours?: boolean | null;
                     time_zone?: string;
                 };
@@ -5859,8 +5859,8 @@ export type paths = {
                 query?: {
                     from?: string;
                     to?: string;
-                    team?: string;
-                    agent?: string;
+                    team?: string | "none";
+                    agent?: string | "none";
                     business_hours?: boolean | null;
                     time_zone?: string;
                     metric?: "conversations_created" | "conversations_resolved" | "first_response_seconds" | "resolution_seconds" | "csat_average";
@@ -5945,8 +5945,8 @@ export type paths = {
                 query?: {
                     from?: string;
                     to?: string;
-                    team?: string;
-                    agent?: string;
+                    team?: string | "none";
+                    agent?: string | "none";
                     business_hours?: boolean | null;
                     time_zone?: string;
                 };

@@ -5776,8 +5776,8 @@ export type paths = {
                 query?: {
                     from?: string;
                     to?: string;
-                    team?: string;
-                    agent?: string;
+                    team?: string | "none";
+                    agent?: string | "none";
                     business_hours?: boolean | null;
                     time_zone?: string;
                 };
@@ -5860,8 +5860,8 @@ export type paths = {
                 query?: {
                     from?: string;
                     to?: string;
-                    team?: string;
-                    agent?: string;
+                    team?: string | "none";
+                    agent?: string | "none";
                     business_hours?: boolean | null;
                     time_zone?: string;
                     metric?: "conversations_created" | "conversations_resolved" | "first_response_seconds" | "resolution_seconds" | "csat_average";
@@ -5946,8 +5946,8 @@ export type paths = {
                 query?: {
                     from?: string;
                     to?: string;
-                    team?: string;
-                    agent?: string;
+                    team?: string | "none";
+                    agent?: string | "none";
                     business_hours?: boolean | null;
                     time_zone?: string;
                 };
