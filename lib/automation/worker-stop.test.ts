@@ -39,7 +39,8 @@ describe("automation worker graceful stop", () => {
     await eventually(() => expect(calls).toBe(1));
     const stoppedAt = Date.now();
     await first.stop({ graceMs: 100 });
-    expect(Date.now() - stoppedAt).toBeLessThan(2_000);
+    // Well under the call's own 15 s time-out (the stop did not wait for it), with room for a loaded machine.
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
     const [job] = await jobsOf(orgId);
     expect(job).toMatchObject({ lockedUntil: null, attempts: 1, failedAt: null });
 
