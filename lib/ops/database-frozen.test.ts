@@ -69,7 +69,8 @@ describe("a database that stops answering without closing its connections", () =
 
   it("gives up on work still waiting past the ceiling even though new connections answer (its own connection is the one that stopped)", async () => {
     const started = performance.now();
-    await expect(watchDatabase(rows(sql`select pg_sleep(3)`), { afterMs: 200, ceilingMs: 600 })).rejects.toMatchObject({ code: "08006" });
-    expect(performance.now() - started).toBeLessThan(2_500);
+    await expect(watchDatabase(rows(sql`select pg_sleep(8)`), { afterMs: 200, ceilingMs: 600 })).rejects.toMatchObject({ code: "08006" });
+    // Long before the work itself would have ended (8 s), with room for a loaded machine's probes.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
