@@ -79,13 +79,16 @@ test("a manager opens Reports, sees the chart, clicks a number and lands on the 
   await expect(page.getByRole("heading", { name: subject })).toBeVisible({ timeout: 20_000 });
 });
 
+/** A real team or agent in a filter select (not "All …", "No team" or "Unassigned"). */
+const NAMED_OPTION = 'option:not([value=""]):not([value="none"])';
+
 test("a manager narrows the report by team, agent, time zone and business hours; the drill-down keeps the filters", async ({ page }) => {
   await page.goto(`/reports?from=${day(-90)}&to=${day(1)}`);
   const total = Number(await page.getByTestId("metric-created").innerText());
 
   const filters = page.getByRole("form", { name: "Report filters" });
   const team = filters.getByLabel("Team");
-  const teamName = (await team.locator("option").nth(1).innerText()).trim();
+  const teamName = (await team.locator(NAMED_OPTION).first().innerText()).trim();
   await team.selectOption({ label: teamName });
   await filters.getByLabel("Time zone").fill("Asia/Tokyo");
   await page.getByLabel("Business hours only").check();
@@ -98,7 +101,7 @@ test("a manager narrows the report by team, agent, time zone and business hours;
 
   // One agent: the Agents table shows only them.
   const agent = filters.getByLabel("Agent");
-  const agentName = (await agent.locator("option").nth(1).innerText()).trim();
+  const agentName = (await agent.locator(NAMED_OPTION).first().innerText()).trim();
   await agent.selectOption({ label: agentName });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/agent=/);
