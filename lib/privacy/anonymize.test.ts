@@ -205,7 +205,7 @@ describe("GDPR anonymization", () => {
     const done = await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params, body: { force: true } });
     expect(done.status).toBe(202);
     expect(await auditTrail(org.orgId, ["conversation.%"])).toEqual([
-      { action: "conversation.anonymized", target_type: "conversation", target_id: conversation.id, actor_name: await serverKeyName(org.orgId), data: { closed_first: true, sandbox: false } },
+      { action: "conversation.anonymized", target_type: "conversation", target_id: conversation.id, actor_name: await serverKeyName(org.orgId), data: { closed_first: 1, sandbox: false } },
     ]);
     for (const part of ["subject", "body", "reply", "note", "renamed", "phone", "comment", "meta"]) expect(await findInDatabase(`${token}${part}`)).toEqual([]);
     // The profile and the other conversation are untouched.
@@ -213,7 +213,7 @@ describe("GDPR anonymization", () => {
     expect(await findInDatabase(`${token}ext`)).toContain("end_users.external_id");
     expect(other.status).toBe(201);
     expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.serverKey, params, body: {} })).status).toBe(202); // already closed: idempotent
-    expect((await auditTrail(org.orgId, ["conversation.%"])).map((a) => a.data)).toEqual([{ closed_first: true, sandbox: false }, { closed_first: false, sandbox: false }]);
+    expect((await auditTrail(org.orgId, ["conversation.%"])).map((a) => a.data)).toEqual([{ closed_first: 1, sandbox: false }, { closed_first: 0, sandbox: false }]);
     expect((await callRoute(anonymizeConversationRoute.POST, "POST", "x", { key: org.clientKey, params, body: {} })).status).toBe(403);
   });
 

@@ -90,7 +90,7 @@ export async function anonymizeConversation(ctx: Ctx, id: string, options: { for
     const keys = await anonymizeConversationsInTx(tx, ctx, [locked!], []);
     await emitEvent(tx, ctx, "conversation_anonymized", { conversation_id: id }, id);
     // An erasure is an organization-level act: the audit log keeps who did it and when (ids and counts only).
-    await recordAudit(tx, ctx, { action: "conversation.anonymized", targetType: "conversation", targetId: id, data: { closed_first: closed > 0 } });
+    await recordAudit(tx, ctx, { action: "conversation.anonymized", targetType: "conversation", targetId: id, data: { closed_first: closed } });
     return keys;
   });
   await drainSoon(storageKeys);
