@@ -39,12 +39,14 @@ async function serveRoutes() {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = chunks.length ? Buffer.concat(chunks) : undefined;
     const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
-    const response = await answer(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: req.method === "GET" || req.method === "HEAD" ? undefined : body }));
+    // Answered in this process (routeFetch only reads the path): the URL is this listener's own loopback address.
+    const response = await answer(new Request(new URL(req.url!, base), { method: req.method, headers, body: req.method === "GET" || req.method === "HEAD" ? undefined : body }));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { server, url: base };
 }
 
 const CONSUMER_JS = `

@@ -27,6 +27,31 @@ async function verificationMail(address: string, skip = 0) {
   return { mail, code };
 }
 
+/** The mails the catcher (the address's mailbox) received for `address`. */
+const mailsTo = (address: string) => smtp.catcher.mails.filter((m) => m.envelope.to.includes(address));
+
+/** Two organizations add the same new address: a squatter first, then its real owner. */
+async function contestedAddress() {
+  const owner = await createTestOrg("Owner");
+  const squatter = await createTestOrg("Squatter");
+  const address = newAddress();
+  const squat = await createChannel(squatter.ctx, { type: "email", address, name: "Mine now" });
+  const mine = await createChannel(owner.ctx, { type: "email", address, name: "Ours" });
+  return { owner, squatter, address, squat, mine };
+}
+
+/** The email worker for both claimants, and the two verification mails it sent to the address. */
+async function mailBoth({ owner, squatter, address }: Awaited<ReturnType<typeof contestedAddress>>) {
+  const worker = startEmailWorker({ smtpUrl: smtp.catcher.url, organizationIds: [owner.orgId, squatter.orgId], pollMs: 50 });
+  try {
+    await waitFor(() => mailsTo(address).length >= 2);
+  } catch (error) {
+    await worker.stop();
+    throw error;
+  }
+  return worker;
+}
+
 describe("email channel address verification", () => {
   it("a new address is pending: its mail is refused and nothing is sent from it until the mailed code is entered", async () => {
     const org = await createTestOrg("Verify");
@@ -83,17 +108,13 @@ describe("email channel address verification", () => {
   });
 
   it("squatting: an address verified by one organization cannot be added or verified by another", async () => {
-    const owner = await createTestOrg("Owner");
-    const squatter = await createTestOrg("Squatter");
-    const worker = startEmailWorker({ smtpUrl: smtp.catcher.url, organizationIds: [owner.orgId, squatter.orgId], pollMs: 50 });
+    const contest = await contestedAddress();
+    const { owner, squatter, address, squat, mine } = contest;
+    const worker = await mailBoth(contest);
     try {
-      const address = newAddress();
-      const squat = await createChannel(squatter.ctx, { type: "email", address, name: "Mine now" });
-      const mine = await createChannel(owner.ctx, { type: "email", address, name: "Ours" });
       // Two verification mails went to the address; only its real owner reads them. Suppose the squatter got its
       // code anyway (say the owner forwarded it by mistake) but too late: the owner verified first.
-      await waitFor(() => smtp.catcher.mails.filter((m) => m.envelope.to.includes(address)).length >= 2);
-      const codes = smtp.catcher.mails.filter((m) => m.envelope.to.includes(address)).map((m) => m.header("x-dexra-channel-verification")!);
+      const codes = mailsTo(address).map((m) => m.header("x-dexra-channel-verification")!);
       let ownerVerified = false;
       for (const code of codes) ownerVerified ||= (await verifyChannel(owner.ctx, mine.id, { code }).catch(() => null))?.status === "verified";
       expect(ownerVerified).toBe(true);
@@ -111,23 +132,19 @@ describe("email channel address verification", () => {
   });
 
   it("a contested address is not verified by its mail coming back over SMTP (it reaches us whoever asked); a relay with the organization's key is", async () => {
-    const owner = await createTestOrg("Owner");
-    const squatter = await createTestOrg("Squatter");
-    const worker = startEmailWorker({ smtpUrl: smtp.catcher.url, organizationIds: [owner.orgId, squatter.orgId], pollMs: 50 });
+    const contest = await contestedAddress();
+    const { owner, squatter, address, squat, mine } = contest;
+    const worker = await mailBoth(contest);
     try {
-      const address = newAddress();
-      const squat = await createChannel(squatter.ctx, { type: "email", address, name: "Mine now" });
-      const mine = await createChannel(owner.ctx, { type: "email", address, name: "Ours" });
-      await waitFor(() => smtp.catcher.mails.filter((m) => m.envelope.to.includes(address)).length >= 2);
       // The address forwards everything to us, the squatter's verification mail included: it verifies nobody.
-      for (const mail of smtp.catcher.mails.filter((m) => m.envelope.to.includes(address))) {
+      for (const mail of mailsTo(address)) {
         await expect(smtp.sender.sendMail({ envelope: { from: address, to: [address] }, raw: mail.raw })).rejects.toMatchObject({ responseCode: 550 });
       }
       expect((await listChannels(squatter.ctx)).results[0]).toMatchObject({ id: squat.id, status: "pending" });
       expect((await listChannels(owner.ctx)).results[0]).toMatchObject({ id: mine.id, status: "pending" });
       // The owner's own relay (its server key) hands the mails over: only the owner's code counts there.
       const delivered = await Promise.all(
-        smtp.catcher.mails.filter((m) => m.envelope.to.includes(address)).map((m) => receiveMail(m.raw, { to: [address] }, { organizationId: owner.orgId }).catch((e) => e.code)),
+        mailsTo(address).map((m) => receiveMail(m.raw, { to: [address] }, { organizationId: owner.orgId }).catch((e) => e.code)),
       );
       expect(delivered.filter((d) => typeof d === "object" && d.verified.length === 1)).toHaveLength(1);
       expect((await listChannels(owner.ctx)).results[0]).toMatchObject({ status: "verified" });
@@ -166,11 +183,7 @@ describe("email channel address verification", () => {
     }
   });
   it("a mail attempt settled after its code went stale records nothing: a resend still goes out, another organization's verification stays said", async () => {
-    const owner = await createTestOrg("Owner");
-    const squatter = await createTestOrg("Squatter");
-    const address = newAddress();
-    const squat = await createChannel(squatter.ctx, { type: "email", address, name: "Mine now" });
-    const mine = await createChannel(owner.ctx, { type: "email", address, name: "Ours" });
+    const { owner, squatter, squat, mine } = await contestedAddress();
     // No worker runs: the test plays one, claiming both mails and settling them after the world moved on.
     const [squatClaim] = await claimDueVerifications(10, 60_000, [squatter.orgId]);
     const [mineClaim] = await claimDueVerifications(10, 60_000, [owner.orgId]);

@@ -1,6 +1,3 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, rows, sql } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
@@ -9,7 +6,7 @@ import { callRoute } from "../api/testing/call-route";
 import { eventually } from "../testing/webhook-receiver";
 import { createTestOrg } from "../testing/test-org";
 import { watchDatabase } from "./database-watchdog";
-import { startCluster, type Cluster } from "./testing/postgres-cluster";
+import { freezeCluster, startCluster, type Cluster } from "./testing/postgres-cluster";
 
 // A PostgreSQL of this file's own, frozen with SIGSTOP as `docker pause` or a hung host would: its sockets stay
 // open, so connections the pool already holds neither answer nor fail (the connect time-out does not apply).
@@ -17,11 +14,6 @@ let cluster: Cluster;
 let key: string;
 const sharedUrl = process.env.DATABASE_URL;
 
-const serverPids = () => {
-  const postmaster = fs.readFileSync(path.join(cluster.dir, "data", "postmaster.pid"), "utf8").split("\n")[0]!.trim();
-  const children = execFileSync("ps", ["-o", "pid=", "--ppid", postmaster], { encoding: "utf8" }).split(/\s+/).filter(Boolean);
-  return [postmaster, ...children];
-};
 const list = () => callRoute(listConversations, "GET", "/api/v1/conversations/", { key });
 
 beforeAll(async () => {
@@ -41,8 +33,7 @@ afterAll(async () => {
 describe("a database that stops answering without closing its connections", () => {
   it("answers 503 service_unavailable within seconds (the watchdog), and 200 again once it answers", async () => {
     expect((await list()).status).toBe(200);
-    const frozen = serverPids();
-    execFileSync("kill", ["-STOP", ...frozen]);
+    const thaw = freezeCluster(cluster);
     try {
       const started = performance.now();
       const result = await list();
@@ -57,7 +48,7 @@ describe("a database that stops answering without closing its connections", () =
       // The watchdog's wait (3 s) and its probe's (2 s), with room for a loaded machine; it used to hang for good.
       expect(ms).toBeLessThan(9_000);
     } finally {
-      execFileSync("kill", ["-CONT", ...frozen]);
+      thaw();
     }
     await eventually(async () => expect((await list()).status).toBe(200), 15_000);
   }, 40_000);

@@ -1,6 +1,3 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, replicaDb, rows, sql } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
@@ -9,7 +6,7 @@ import { listConversations } from "../conversations/list-conversations";
 import { exportReportCsv } from "../reports/csv";
 import { getReportSummary } from "../reports/summary";
 import { createTestOrg } from "../testing/test-org";
-import { startCluster, startReplica, type Cluster } from "./testing/postgres-cluster";
+import { freezeCluster, startCluster, startReplica, type Cluster } from "./testing/postgres-cluster";
 
 // A real primary and a streaming replica made with pg_basebackup -R, both this file's own.
 let primary: Cluster;
@@ -84,9 +81,7 @@ describe("read replica (DATABASE_REPLICA_URL)", () => {
     const { ctx } = await createTestOrg("Replica frozen");
     await createConversation(ctx, { subject: "Echidna sighting" });
     await expect.poll(() => search(ctx, "echidna"), { timeout: 10_000 }).toBe(1);
-    const postmaster = fs.readFileSync(path.join(replica.dir, "data", "postmaster.pid"), "utf8").split("\n")[0]!.trim();
-    const frozen = [postmaster, ...execFileSync("ps", ["-o", "pid=", "--ppid", postmaster], { encoding: "utf8" }).split(/\s+/).filter(Boolean)];
-    execFileSync("kill", ["-STOP", ...frozen]);
+    const thaw = freezeCluster(replica);
     try {
       const started = performance.now();
       const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
@@ -96,7 +91,7 @@ describe("read replica (DATABASE_REPLICA_URL)", () => {
       // The watchdog's wait (3 s) and its probe's (2 s), with room for a loaded machine; it used to hang for good.
       expect(performance.now() - started).toBeLessThan(12_000);
     } finally {
-      execFileSync("kill", ["-CONT", ...frozen]);
+      thaw();
     }
   }, 40_000);
 

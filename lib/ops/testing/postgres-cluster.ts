@@ -73,3 +73,15 @@ export async function startReplica(primary: Cluster): Promise<Cluster> {
     },
   };
 }
+
+/**
+ * Freezes a cluster's server processes with SIGSTOP, as `docker pause` or a hung host would: its sockets stay open,
+ * so connections a pool already holds neither answer nor fail. Returns the thaw (SIGCONT).
+ */
+export function freezeCluster(cluster: Cluster): () => void {
+  const postmaster = fs.readFileSync(path.join(cluster.dir, "data", "postmaster.pid"), "utf8").split("\n")[0]!.trim();
+  const children = execFileSync("ps", ["-o", "pid=", "--ppid", postmaster], { encoding: "utf8" }).split(/\s+/).filter(Boolean);
+  const pids = [postmaster, ...children];
+  execFileSync("kill", ["-STOP", ...pids]);
+  return () => void execFileSync("kill", ["-CONT", ...pids]);
+}
