@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Response as PlaywrightResponse } from "@playwright/test";
 import { SignJWT } from "jose";
 import { dexra, logIn } from "./fixtures";
 import { demoKeys, openInbox, serverGet, unique } from "./inbox-helpers";
@@ -375,11 +375,21 @@ test("a new conversation is listed once, even when its live event arrives before
   await expect(chat(page).getByText("No conversations yet.")).toBeVisible();
   // The create call's answer is held until the messenger has fetched the new conversation on the stream's event.
   await page.route("**/api/v1/conversations/create/", async (route) => {
-    const response = await route.fetch();
-    const { id } = await response.json();
-    const viaStream = await page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/conversations/${id}/` && r.request().method() === "GET");
-    await viaStream.finished();
-    await route.fulfill({ response });
+    // Listening before the create is sent: the stream's event (and the fetch it causes) can come before
+    // route.fetch() hands us the answer, and a wait started only then would miss it and hold the answer for good.
+    const fetched: PlaywrightResponse[] = [];
+    const onResponse = (r: PlaywrightResponse) => void (r.request().method() === "GET" && fetched.push(r));
+    page.on("response", onResponse);
+    try {
+      const response = await route.fetch();
+      const { id } = await response.json();
+      const isIt = (r: PlaywrightResponse) => new URL(r.url()).pathname === `/api/v1/conversations/${id}/` && r.request().method() === "GET";
+      const viaStream = fetched.find(isIt) ?? (await page.waitForResponse(isIt));
+      await viaStream.finished();
+      await route.fulfill({ response });
+    } finally {
+      page.off("response", onResponse);
+    }
   });
   const text = unique("Only once ");
   await startConversation(page, text);
